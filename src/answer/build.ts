@@ -1,0 +1,130 @@
+// The answer index: every lookup the engine needs, built once per fact table.
+import type { Article, Event, Evidence, FactTable, Person, Quote, Source } from '../facts/schema.js';
+import { buildBm25, type Bm25Index } from './fallback.js';
+import { buildNameIndex, type NameIndex } from './names.js';
+import { normalize } from './text.js';
+
+export interface AnswerIndex {
+  readonly table: FactTable;
+  readonly articles: Map<string, Article>;
+  readonly names: NameIndex;
+  readonly eventsByPerson: Map<string, Event[]>;
+  readonly quotesBySpeaker: Map<string, Quote[]>;
+  readonly bm25: Bm25Index;
+  /** Lower-case word -> the casing it has mid-sentence in the articles ("iraq" -> "Iraq"). */
+  readonly casing: Map<string, string>;
+  /** Normalised words that occur anywhere in the articles. */
+  readonly vocabulary: Set<string>;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function buildCasing(table: FactTable): Map<string, string> {
+  const counts = new Map<string, { upper: number; lower: number; form: string }>();
+  for (const a of table.articles) {
+    for (const s of a.sentences) {
+      const words = s.text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+      words.forEach((w, i) => {
+        if (i === 0) return; // sentence-initial capitals say nothing
+        const key = w.toLowerCase();
+        const c = counts.get(key) ?? { upper: 0, lower: 0, form: w };
+        if (/^\p{Lu}/u.test(w)) {
+          c.upper += 1;
+          c.form = w;
+        } else c.lower += 1;
+        counts.set(key, c);
+      });
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [k, c] of counts) if (c.upper > c.lower) out.set(k, c.form);
+  return out;
+}
+
+export function buildIndex(table: FactTable): AnswerIndex {
+  const articles = new Map<string, Article>();
+  for (const a of table.articles) articles.set(a.id, a);
+  const eventsByPerson = new Map<string, Event[]>();
+  for (const e of table.events) if (e.person) push(eventsByPerson, e.person, e);
+  const quotesBySpeaker = new Map<string, Quote[]>();
+  for (const q of table.quotes) if (q.speaker) push(quotesBySpeaker, q.speaker, q);
+  const vocabulary = new Set<string>();
+  for (const a of table.articles) for (const w of normalize(a.text).split(' ')) if (w) vocabulary.add(w);
+  return {
+    table,
+    articles,
+    names: buildNameIndex(table),
+    eventsByPerson,
+    quotesBySpeaker,
+    bm25: buildBm25(table),
+    casing: buildCasing(table),
+    vocabulary,
+  };
+}
+
+export function toSource(index: AnswerIndex, evidence: Evidence): Source {
+  const a = index.articles.get(evidence.article);
+  return {
+    article: evidence.article,
+    outlet: a?.outlet ?? null,
+    published: a?.published ?? null,
+    sentence: evidence.text,
+  };
+}
+
+/** Sources for several pieces of evidence, deduplicated by article and sentence, in first-seen order. */
+export function sourcesOf(index: AnswerIndex, evidence: Iterable<Evidence>): Source[] {
+  const seen = new Set<string>();
+  const out: Source[] = [];
+  for (const e of evidence) {
+    const key = `${e.article}\u0000${e.sentence}\u0000${e.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(toSource(index, e));
+  }
+  return out;
+}
+
+export function dedupeSources(sources: Iterable<Source>): Source[] {
+  const seen = new Set<string>();
+  const out: Source[] = [];
+  for (const s of sources) {
+    const key = `${s.article}\u0000${s.sentence}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(s);
+  }
+  return out;
+}
+
+/** Restore proper-noun casing in a lower-case phrase ("ambassador to iraq" -> "ambassador to Iraq"). */
+export function recase(index: AnswerIndex, phrase: string): string {
+  return phrase.replace(/[\p{L}][\p{L}'’-]*/gu, (w) => (w === w.toLowerCase() ? (index.casing.get(w) ?? w) : w));
+}
+
+/** A short label for an article id: "000" for "000_3b4f70ffe2a1464c" when that prefix is unique. */
+export function shortId(index: AnswerIndex, articleId: string): string {
+  const m = /^([^_\s]+)_[0-9a-f]{6,}$/i.exec(articleId);
+  if (!m?.[1]) return articleId;
+  const prefix = m[1];
+  let n = 0;
+  for (const id of index.articles.keys()) if (id === prefix || id.startsWith(`${prefix}_`)) n += 1;
+  return n <= 1 ? prefix : articleId;
+}
+
+/** "000 (AFP)" / "000" for text that names a source. */
+export function cite(index: AnswerIndex, articleId: string): string {
+  const outlet = index.articles.get(articleId)?.outlet;
+  const id = shortId(index, articleId);
+  return outlet ? `${id} (${outlet})` : id;
+}
+
+export function personName(index: AnswerIndex, id: string | null, fallback: string): string {
+  if (!id) return fallback;
+  const p: Person | undefined = index.names.people.get(id);
+  return p?.name ?? fallback;
+}

@@ -1,0 +1,323 @@
+// answer(): question -> intent -> facts -> plain text with sources. When the table has no fact for the
+// question, the answer says so and cites nothing; the sentence search fallback is used only for
+// questions no structured intent covers, and only above its confidence threshold.
+import type { Answer, AttributeKind, Evidence, Event, Person, Quote } from '../facts/schema.js';
+import { articlesAnswer } from './articles.js';
+import { cite, dedupeSources, recase, sourcesOf, type AnswerIndex } from './build.js';
+import { describeRange, formatDatePhrase, MONTHS } from './dates.js';
+import { searchEvidence } from './fallback.js';
+import { parseIntent, type Intent } from './intent.js';
+import { attributeValues, profile, rolesText, valuesText } from './profile.js';
+import { quotesAbout, quotesBy } from './quotes.js';
+import { resolveSubject } from './subject.js';
+import { tokens } from './text.js';
+import { datesText, defectionGroups, defectionsInMonth, defectionTimeline, type DefectionGroup, type TimelineEntry } from './timeline.js';
+
+const DONT_KNOW = 'The articles do not say.';
+const MAX_QUOTES = 6;
+const MAX_QUESTION = 2000;
+
+function none(text: string): Answer {
+  return { text, sources: [] };
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+function articlesText(index: AnswerIndex, evidence: Evidence[]): string {
+  return list([...new Set(evidence.map((e) => e.article))].map((a) => cite(index, a)));
+}
+
+function notFound(subject: string, suggestions: Person[]): Answer {
+  const shown = subject.length > 80 ? `${subject.slice(0, 77)}...` : subject;
+  let text = `${DONT_KNOW} No one called "${shown}" is in the fact table.`;
+  if (suggestions.length > 0) text += ` Did you mean ${list(suggestions.slice(0, 5).map((p) => p.name))}?`;
+  return none(text);
+}
+
+function askWho(what: string): Answer {
+  return none(`Whom do you mean? Name a person (any spelling) or a role, e.g. "${what}".`);
+}
+
+function groupsOf(index: AnswerIndex, person: Person): DefectionGroup[] {
+  return defectionGroups(index).filter((g) => g.person?.id === person.id);
+}
+
+function describeDefection(index: AnswerIndex, name: string, g: DefectionGroup): string {
+  const when = datesText(index, g, true);
+  let text = `${name} defected${when ? ` ${when}` : ' (the articles do not say when)'}`;
+  if (g.role) text += `, as ${recase(index, g.role)}`;
+  if (g.places.length > 0) text += `; fled to ${list(g.places)}`;
+  if (g.helpedBy.length > 0) text += `; helped by ${list(g.helpedBy)}`;
+  if (g.announcedVia.length > 0) text += `; announced via ${list(g.announcedVia)}`;
+  return `${text}.`;
+}
+
+function groupEvidence(g: DefectionGroup): Evidence[] {
+  return [...g.events, ...g.flights.filter((f) => f.place)].map((e) => e.evidence);
+}
+
+function answerWhen(index: AnswerIndex, person: Person): Answer {
+  const groups = groupsOf(index, person);
+  if (groups.length === 0) {
+    const flights = (index.eventsByPerson.get(person.id) ?? []).filter((e) => e.kind === 'flight');
+    if (flights.length > 0) {
+      const lines = flights.map((f) => `${person.name} fled${f.place ? ` to ${f.place}` : ''}${f.date ? ` ${formatDatePhrase(f.date)}` : ''} (${cite(index, f.evidence.article)}).`);
+      return { text: `The articles do not report that ${person.name} defected. ${lines.join(' ')}`, sources: sourcesOf(index, flights.map((f) => f.evidence)) };
+    }
+    return none(`The articles do not report that ${person.name} defected.`);
+  }
+  return {
+    text: groups.map((g) => describeDefection(index, person.name, g)).join('\n'),
+    sources: sourcesOf(index, groups.flatMap(groupEvidence)),
+  };
+}
+
+function answerEventsWithoutPerson(index: AnswerIndex, intent: Intent, events: Event[]): Answer | null {
+  const groups = defectionGroups(index).filter((g) => g.events.some((e) => events.includes(e)));
+  if (groups.length === 0) return null;
+  if (intent.kind === 'helped') {
+    const helped = groups.filter((g) => g.helpedBy.length > 0);
+    if (helped.length === 0) return null;
+    return {
+      text: helped.map((g) => `${g.subject} was helped by ${list(g.helpedBy)}.`).join('\n'),
+      sources: sourcesOf(index, helped.flatMap((g) => g.events.filter((e) => e.helpedBy.length > 0).map((e) => e.evidence))),
+    };
+  }
+  return {
+    text: groups.map((g) => describeDefection(index, g.subject.charAt(0).toUpperCase() + g.subject.slice(1), g)).join('\n'),
+    sources: sourcesOf(index, groups.flatMap(groupEvidence)),
+  };
+}
+
+function answerDefectors(index: AnswerIndex, intent: Intent): Answer {
+  let entries: TimelineEntry[];
+  let label = '';
+  if (intent.range) {
+    entries = defectionTimeline(index, intent.range);
+    const r = describeRange(intent.range.from, intent.range.to);
+    label = r.startsWith('since') || r.startsWith('up to') ? ` ${r}` : r.includes(' to ') ? ` from ${r}` : ` in ${r}`;
+  } else if (intent.month !== null) {
+    entries = defectionsInMonth(index, intent.month);
+    const m = MONTHS[intent.month - 1] ?? '';
+    label = ` in ${m.charAt(0).toUpperCase()}${m.slice(1)}`;
+  } else {
+    entries = defectionTimeline(index);
+  }
+  if (entries.length === 0) return none(`The articles report no defection${label}.`);
+  const head = `${entries.length} defection${entries.length === 1 ? '' : 's'}${label} reported in the articles${entries.length > 1 ? ', by date' : ''}:`;
+  return {
+    text: [head, ...entries.map((e) => `- ${e.line}`)].join('\n'),
+    sources: dedupeSources(entries.flatMap((e) => e.sources)),
+  };
+}
+
+function answerAttribute(index: AnswerIndex, person: Person, kind: AttributeKind): Answer {
+  const groups = attributeValues(person, kind);
+  const evidence = groups.flatMap((g) => g.evidence);
+  if (groups.length === 0) {
+    const what: Record<AttributeKind, string> = {
+      age: `${person.name}'s age`,
+      origin: `where ${person.name} is from`,
+      religion: `${person.name}'s religion or sect`,
+      family: `anything about ${person.name}'s family`,
+      party: `${person.name}'s party`,
+      affiliation: `${person.name}'s affiliation`,
+    };
+    return none(`The articles do not give ${what[kind]}.`);
+  }
+  let text: string;
+  if (kind === 'age') {
+    text =
+      groups.length === 1 && groups[0]
+        ? `${person.name} is ${groups[0].value} years old (according to ${articlesText(index, groups[0].evidence)}).`
+        : `The sources disagree on ${person.name}'s age: ${valuesText(index, groups)}.`;
+  } else if (kind === 'origin') {
+    text = `${person.name} is from ${valuesText(index, groups)}.`;
+  } else {
+    const label: Record<AttributeKind, string> = { age: 'Age', origin: 'Origin', religion: 'Religion or sect', family: 'Family', party: 'Party', affiliation: 'Affiliation' };
+    text = `${label[kind]} of ${person.name}: ${valuesText(index, groups)}.`;
+  }
+  return { text, sources: sourcesOf(index, evidence) };
+}
+
+function answerWhereTo(index: AnswerIndex, person: Person): Answer {
+  const events = (index.eventsByPerson.get(person.id) ?? []).filter((e) => e.place && (e.kind === 'flight' || e.kind === 'defection'));
+  if (events.length === 0) return none(`The articles do not say where ${person.name} went.`);
+  const byPlace = new Map<string, Event[]>();
+  for (const e of events) {
+    const key = (e.place ?? '').trim();
+    byPlace.set(key, [...(byPlace.get(key) ?? []), e]);
+  }
+  const parts = [...byPlace.entries()].map(([place, evs]) => {
+    const dated = evs.find((e) => e.date?.value);
+    return `${place}${dated?.date ? ` ${formatDatePhrase(dated.date)}` : ''} (according to ${articlesText(index, evs.map((e) => e.evidence))})`;
+  });
+  return { text: `${person.name} went to ${parts.join('; ')}.`, sources: sourcesOf(index, events.map((e) => e.evidence)) };
+}
+
+function answerHelped(index: AnswerIndex, person: Person): Answer {
+  const events = (index.eventsByPerson.get(person.id) ?? []).filter((e) => e.helpedBy.length > 0);
+  if (events.length === 0) return none(`The articles do not say who helped ${person.name}.`);
+  const parts = events.map((e) => `${list(e.helpedBy)} (${e.kind}, according to ${cite(index, e.evidence.article)})`);
+  return { text: `${person.name} was helped by ${[...new Set(parts)].join('; ')}.`, sources: sourcesOf(index, events.map((e) => e.evidence)) };
+}
+
+function answerKindEvents(index: AnswerIndex, person: Person, kind: 'appointment' | 'dismissal'): Answer {
+  const events = (index.eventsByPerson.get(person.id) ?? []).filter((e) => e.kind === kind);
+  const verb = kind === 'appointment' ? 'appointed' : 'dismissed';
+  if (events.length === 0) return none(`The articles do not report that ${person.name} was ${verb}.`);
+  const lines = events.map((e) => {
+    const role = e.role ? (kind === 'appointment' ? ` ${recase(index, e.role)}` : ` as ${recase(index, e.role)}`) : '';
+    const when = e.date ? ` ${formatDatePhrase(e.date)}` : '';
+    return `${person.name} was ${verb}${role}${when} (according to ${cite(index, e.evidence.article)}).`;
+  });
+  return { text: [...new Set(lines)].join('\n'), sources: sourcesOf(index, events.map((e) => e.evidence)) };
+}
+
+function answerRoles(index: AnswerIndex, person: Person): Answer {
+  const r = rolesText(index, person);
+  if (!r) return none(`The articles give no role or title for ${person.name}.`);
+  return { text: `${person.name}: ${r.text}.`, sources: sourcesOf(index, r.evidence) };
+}
+
+function quoteLines(index: AnswerIndex, quotes: Quote[], withSpeaker: boolean): string[] {
+  const lines = quotes.slice(0, MAX_QUOTES).map((q) => {
+    const who = withSpeaker ? `${q.speaker ? (index.names.people.get(q.speaker)?.name ?? q.speakerName) : q.speakerName}: ` : '';
+    const meta = [cite(index, q.evidence.article)];
+    if (q.addressee) meta.push(`to ${q.addressee}`);
+    if (q.via) meta.push(`via ${q.via}`);
+    return `${who ?? ''}"${q.text}" (${meta.join(', ')})`;
+  });
+  if (quotes.length > MAX_QUOTES) lines.push(`(${quotes.length - MAX_QUOTES} more not shown)`);
+  return lines;
+}
+
+function answerQuotes(index: AnswerIndex, person: Person, intent: Intent): Answer {
+  const topic = [intent.to, intent.about].filter((x): x is string => !!x).join(' ');
+  const all = index.quotesBySpeaker.get(person.id) ?? [];
+  if (all.length === 0) return none(`The articles do not quote ${person.name}.`);
+  const found = quotesBy(index, person.id, topic || undefined).map((x) => x.quote);
+  if (found.length === 0) {
+    const what = intent.to ? ` to ${intent.to}` : intent.about ? ` about ${intent.about}` : '';
+    return none(`The articles quote ${person.name}, but not saying anything${what}.`);
+  }
+  const shown = found.slice(0, MAX_QUOTES);
+  const head = `${person.name} said${intent.to ? ` to ${intent.to}` : ''}${intent.about ? ` about ${intent.about}` : ''}:`;
+  return { text: [head, ...quoteLines(index, found, false)].join('\n'), sources: sourcesOf(index, shown.map((q) => q.evidence)) };
+}
+
+/** Quotes whose unresolved speaker name ("a government statement") matches the subject words. */
+function quotesByName(index: AnswerIndex, subject: string): Quote[] {
+  const want = tokens(subject).filter((t) => t.length > 2);
+  if (want.length === 0) return [];
+  return index.table.quotes.filter((q) => {
+    if (q.speaker || !q.speakerName) return false;
+    const have = new Set(tokens(q.speakerName));
+    return want.every((t) => have.has(t));
+  });
+}
+
+function fallback(index: AnswerIndex, question: string): Answer | null {
+  const hits = searchEvidence(index.bm25, question);
+  if (hits.length === 0) return null;
+  const lines = hits.map((h) => `"${h.doc.text}" (${cite(index, h.doc.article)})`);
+  return {
+    text: [`The fact table has no direct answer; the closest passage${hits.length > 1 ? 's' : ''} in the articles:`, ...lines].join('\n'),
+    sources: sourcesOf(index, hits.map((h) => ({ article: h.doc.article, sentence: h.doc.sentence, start: 0, end: 0, text: h.doc.text }))),
+  };
+}
+
+function personAnswer(index: AnswerIndex, intent: Intent, person: Person): Answer {
+  switch (intent.kind) {
+    case 'when':
+      return answerWhen(index, person);
+    case 'age':
+      return answerAttribute(index, person, 'age');
+    case 'origin':
+      return answerAttribute(index, person, 'origin');
+    case 'religion':
+      return answerAttribute(index, person, 'religion');
+    case 'family':
+      return answerAttribute(index, person, 'family');
+    case 'whereTo':
+      return answerWhereTo(index, person);
+    case 'helped':
+      return answerHelped(index, person);
+    case 'appointment':
+    case 'dismissal':
+      return answerKindEvents(index, person, intent.kind);
+    case 'roles':
+      return answerRoles(index, person);
+    case 'quote':
+      return answerQuotes(index, person, intent);
+    case 'articles': {
+      const ids = new Set(person.articles);
+      return articlesAnswer(index, ids, `Articles that mention ${person.name}:`);
+    }
+    default:
+      return profile(index, person.id);
+  }
+}
+
+const EXAMPLE: Record<string, string> = {
+  when: 'When did the prime minister defect?',
+  age: 'How old is <name>?',
+  quote: 'What did <name> say?',
+  helped: 'Who helped <name>?',
+  whereTo: 'Where did <name> go?',
+  origin: 'Where is <name> from?',
+};
+
+function answerInner(index: AnswerIndex, question: string): Answer {
+  const q = question.slice(0, MAX_QUESTION).trim();
+  if (q === '' || !/[\p{L}\p{N}]/u.test(q)) {
+    return none('Ask a question about the articles, e.g. "Who defected in 2012?" or "What did <name> say?".');
+  }
+  const intent = parseIntent(q);
+  if (intent.kind === 'defectors') return answerDefectors(index, intent);
+  if (intent.kind === 'articles' && intent.subject === '') return articlesAnswer(index);
+  if (intent.kind === 'quote' && intent.subject === '') {
+    const topic = [intent.to, intent.about].filter(Boolean).join(' ');
+    const hits = topic ? quotesAbout(index, topic) : [];
+    if (hits.length > 0) {
+      const quotes = hits.map((h) => h.quote);
+      return { text: quoteLines(index, quotes, true).join('\n'), sources: sourcesOf(index, quotes.map((x) => x.evidence)) };
+    }
+    return topic ? none(`${DONT_KNOW} No quote in the articles matches that.`) : askWho(EXAMPLE.quote ?? '');
+  }
+  if (intent.subject === '') {
+    if (intent.kind === 'unknown' || intent.kind === 'profile') return fallback(index, q) ?? none(DONT_KNOW);
+    if (intent.kind === 'when' || intent.kind === 'appointment' || intent.kind === 'dismissal') return answerDefectors(index, intent);
+    return askWho(EXAMPLE[intent.kind] ?? 'Who is <name>?');
+  }
+  const res = resolveSubject(index, intent.subject);
+  if (res.person) return personAnswer(index, intent, res.person);
+  if (res.events.length > 0 && (intent.kind === 'when' || intent.kind === 'whereTo' || intent.kind === 'helped' || intent.kind === 'profile')) {
+    const a = answerEventsWithoutPerson(index, intent, res.events);
+    if (a) return a;
+  }
+  if (intent.kind === 'quote') {
+    const quotes = quotesByName(index, intent.subject);
+    if (quotes.length > 0) {
+      return { text: quoteLines(index, quotes, true).join('\n'), sources: sourcesOf(index, quotes.slice(0, MAX_QUOTES).map((x) => x.evidence)) };
+    }
+  }
+  if (intent.kind === 'unknown' || intent.kind === 'profile' || intent.kind === 'articles') {
+    const fb = res.suggestions.length === 0 ? fallback(index, q) : null;
+    if (fb) return fb;
+  }
+  return notFound(intent.subject, res.suggestions);
+}
+
+export function answer(index: AnswerIndex, question: string): Answer {
+  try {
+    return answerInner(index, typeof question === 'string' ? question : String(question ?? ''));
+  } catch (err) {
+    // Never throw to a caller serving users; the message carries no facts and cites nothing.
+    const reason = err instanceof Error ? err.message : String(err);
+    return none(`Sorry, that question could not be answered (${reason.slice(0, 120)}).`);
+  }
+}

@@ -1,0 +1,317 @@
+// Person resolution: a user's reference (id, any spelling, lower case, typo, or a role such as
+// "the ambassador to iraq") -> one person, or null plus "did you mean" suggestions.
+// Order of trust: id, exact alias, all-tokens alias match, role, then per-token typo match with a
+// threshold. A name whose words are not all known (e.g. an unknown first name) is never matched.
+import Fuse from 'fuse.js';
+import type { FactTable, Person } from '../facts/schema.js';
+import { nameTokenSimilarity, normalize, PARTICLES, STOP, TITLES, tokens } from './text.js';
+
+export interface AliasEntry {
+  /** The spelling as seen. */
+  name: string;
+  /** Normalised spelling, for prefix/substring matching. */
+  norm: string;
+  personId: string;
+}
+
+interface RoleEntry {
+  tokens: string[];
+  personId: string;
+  former: boolean;
+  weight: number;
+}
+
+export interface NameIndex {
+  people: Map<string, Person>;
+  aliases: AliasEntry[];
+  /** Core (title- and particle-free) alias form -> person ids. */
+  exact: Map<string, Set<string>>;
+  /** Name token -> person ids having it in some alias. */
+  tokenPeople: Map<string, Set<string>>;
+  /** Person id -> set of all its name tokens. */
+  personTokens: Map<string, Set<string>>;
+  roles: RoleEntry[];
+  /** Every token of every role title. */
+  roleVocab: Set<string>;
+  /** How much the table says about a person; breaks ties between equally good matches. */
+  prominence: Map<string, number>;
+  fuse: Fuse<AliasEntry>;
+  speakers: Set<string>;
+}
+
+/** Words dropped from a role before comparing ("the Syrian ambassador to Iraq" ~ "ambassador to iraq"). */
+const ROLE_NOISE = new Set(['former', 'formerly', 'then', 'current', 'currently', 'late', 'now', 'serving', 'ex']);
+
+/** The name tokens that identify a person: no titles, no particles, no stop words. */
+export function coreTokens(text: string): string[] {
+  return tokens(text).filter((t) => !TITLES.has(t) && !PARTICLES.has(t) && !STOP.has(t));
+}
+
+function roleTokens(text: string): string[] {
+  return tokens(text).filter((t) => !STOP.has(t) && !ROLE_NOISE.has(t));
+}
+
+export function buildNameIndex(table: FactTable): NameIndex {
+  const people = new Map<string, Person>();
+  const aliases: AliasEntry[] = [];
+  const exact = new Map<string, Set<string>>();
+  const tokenPeople = new Map<string, Set<string>>();
+  const personTokens = new Map<string, Set<string>>();
+  const prominence = new Map<string, number>();
+  const speakers = new Set<string>();
+  for (const q of table.quotes) if (q.speaker) speakers.add(q.speaker);
+  const eventCount = new Map<string, number>();
+  for (const e of table.events) if (e.person) eventCount.set(e.person, (eventCount.get(e.person) ?? 0) + 1);
+  const quoteCount = new Map<string, number>();
+  for (const q of table.quotes) if (q.speaker) quoteCount.set(q.speaker, (quoteCount.get(q.speaker) ?? 0) + 1);
+
+  const add = <K, V>(m: Map<K, Set<V>>, k: K, v: V): void => {
+    let s = m.get(k);
+    if (!s) m.set(k, (s = new Set<V>()));
+    s.add(v);
+  };
+
+  for (const p of table.people) {
+    people.set(p.id, p);
+    const spellings = new Set<string>([p.name, ...p.aliases]);
+    const toks = new Set<string>();
+    for (const s of spellings) {
+      const name = s.trim();
+      if (name === '') continue;
+      aliases.push({ name, norm: normalize(name), personId: p.id });
+      const core = coreTokens(name);
+      if (core.length > 0) add(exact, core.join(' '), p.id);
+      for (const t of core) {
+        toks.add(t);
+        add(tokenPeople, t, p.id);
+      }
+    }
+    personTokens.set(p.id, toks);
+    prominence.set(
+      p.id,
+      p.articles.length * 2 + p.roles.length + p.attributes.length + (eventCount.get(p.id) ?? 0) * 2 + (quoteCount.get(p.id) ?? 0),
+    );
+  }
+
+  const roles: RoleEntry[] = [];
+  for (const p of table.people) {
+    for (const r of p.roles) {
+      const t = roleTokens(r.title);
+      if (t.length > 0) roles.push({ tokens: t, personId: p.id, former: r.former, weight: 1 });
+    }
+  }
+  for (const e of table.events) {
+    if (!e.person || !e.role || !people.has(e.person)) continue;
+    const t = roleTokens(e.role);
+    if (t.length > 0) roles.push({ tokens: t, personId: e.person, former: false, weight: 1 });
+  }
+
+  const fuse = new Fuse(aliases, {
+    keys: ['norm'],
+    includeScore: true,
+    threshold: 0.4,
+    ignoreLocation: true,
+    ignoreDiacritics: true,
+  });
+  const roleVocab = new Set<string>();
+  for (const r of roles) for (const t of r.tokens) roleVocab.add(t);
+  return { people, aliases, exact, tokenPeople, personTokens, roles, roleVocab, prominence, fuse, speakers };
+}
+
+export type MatchKind = 'id' | 'exact' | 'tokens' | 'role' | 'fuzzy';
+
+export interface Resolution {
+  person: Person | null;
+  suggestions: Person[];
+  kind: MatchKind | null;
+}
+
+/** Pick the one clearly most prominent person among equally good candidates, or none. */
+function pickClear(idx: NameIndex, ids: Iterable<string>): { chosen: string | null; all: string[] } {
+  const all = [...ids].sort((a, b) => (idx.prominence.get(b) ?? 0) - (idx.prominence.get(a) ?? 0));
+  if (all.length === 0) return { chosen: null, all };
+  if (all.length === 1) return { chosen: all[0] ?? null, all };
+  const top = idx.prominence.get(all[0] ?? '') ?? 0;
+  const second = idx.prominence.get(all[1] ?? '') ?? 0;
+  return { chosen: top >= 2 * second + 2 ? (all[0] ?? null) : null, all };
+}
+
+function toPeople(idx: NameIndex, ids: Iterable<string>): Person[] {
+  const out: Person[] = [];
+  for (const id of ids) {
+    const p = idx.people.get(id);
+    if (p && !out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+/** Name-only resolution (no roles): id, exact alias, all tokens, typo. */
+export function resolveName(idx: NameIndex, query: string, allowFuzzy = true): Resolution {
+  const raw = query.trim();
+  if (raw === '') return { person: null, suggestions: [], kind: null };
+  const byId = idx.people.get(raw) ?? idx.people.get(raw.toLowerCase());
+  if (byId) return { person: byId, suggestions: [], kind: 'id' };
+  const core = coreTokens(raw);
+  if (core.length === 0) return { person: null, suggestions: [], kind: null };
+
+  const exactIds = idx.exact.get(core.join(' '));
+  if (exactIds && exactIds.size > 0) {
+    const { chosen, all } = pickClear(idx, exactIds);
+    if (chosen) return { person: idx.people.get(chosen) ?? null, suggestions: [], kind: 'exact' };
+    // Equally good exact matches: prefer the one whose own canonical name is this spelling.
+    const canon = all.filter((id) => coreTokens(idx.people.get(id)?.name ?? '').join(' ') === core.join(' '));
+    if (canon.length === 1 && canon[0]) return { person: idx.people.get(canon[0]) ?? null, suggestions: [], kind: 'exact' };
+    return { person: null, suggestions: toPeople(idx, all), kind: null };
+  }
+
+  // Every typed token is a known token of the same person.
+  let cands: string[] | null = null;
+  for (const t of core) {
+    const ids: Set<string> = idx.tokenPeople.get(t) ?? new Set<string>();
+    cands = cands === null ? [...ids] : cands.filter((id: string) => ids.has(id));
+    if (cands.length === 0) break;
+  }
+  if (cands && cands.length > 0) {
+    const { chosen, all } = pickClear(idx, cands);
+    if (chosen) return { person: idx.people.get(chosen) ?? null, suggestions: [], kind: 'tokens' };
+    return { person: null, suggestions: toPeople(idx, all), kind: null };
+  }
+  if (!allowFuzzy) return { person: null, suggestions: [], kind: null };
+  return fuzzy(idx, core, raw);
+}
+
+function fuzzy(idx: NameIndex, core: string[], raw: string): Resolution {
+  if (!core.some((t) => t.length >= 4)) return { person: null, suggestions: suggest(idx, raw), kind: null };
+  const scored: Array<{ id: string; score: number }> = [];
+  for (const [id, toks] of idx.personTokens) {
+    let total = 0;
+    let ok = true;
+    for (const t of core) {
+      let best = 0;
+      for (const k of toks) {
+        const s = nameTokenSimilarity(t, k);
+        if (s > best) best = s;
+      }
+      if (best === 0) {
+        ok = false;
+        break;
+      }
+      total += best;
+    }
+    if (ok) scored.push({ id, score: total / core.length });
+  }
+  scored.sort((a, b) => b.score - a.score || (idx.prominence.get(b.id) ?? 0) - (idx.prominence.get(a.id) ?? 0));
+  const top = scored[0];
+  const second = scored[1];
+  if (top && (!second || top.score - second.score >= 0.05)) {
+    return { person: idx.people.get(top.id) ?? null, suggestions: [], kind: 'fuzzy' };
+  }
+  if (top) return { person: null, suggestions: toPeople(idx, scored.slice(0, 5).map((s) => s.id)), kind: null };
+  return { person: null, suggestions: suggest(idx, raw), kind: null };
+}
+
+/** Close spellings for a "did you mean" list (fuse.js over every alias), best first. */
+export function suggest(idx: NameIndex, raw: string, limit = 5): Person[] {
+  const q = normalize(raw).slice(0, 64);
+  if (q.length < 3) return [];
+  const ids: string[] = [];
+  for (const r of idx.fuse.search(q, { limit: 20 })) {
+    if ((r.score ?? 1) > 0.35) continue;
+    if (!ids.includes(r.item.personId)) ids.push(r.item.personId);
+    if (ids.length >= limit) break;
+  }
+  return toPeople(idx, ids);
+}
+
+/** Role resolution: "the prime minister", "ambassador to iraq", "deputy oil minister". */
+export function resolveRole(idx: NameIndex, query: string): Resolution {
+  // Unknown words before the first role word are modifiers ("Syria's", "the Syrian"); after it they
+  // matter ("ambassador to France" must not become "ambassador").
+  const all = roleTokens(query);
+  const firstKnown = all.findIndex((t) => idx.roleVocab.has(t));
+  const q = firstKnown < 0 ? all : all.filter((t, i) => i >= firstKnown || idx.roleVocab.has(t));
+  const wantsFormer = /\b(former|formerly|ex)\b/i.test(query);
+  if (q.length === 0) return { person: null, suggestions: [], kind: null };
+  const qs = new Set(q);
+  const exactIds = new Map<string, number>();
+  const partialIds = new Map<string, number>();
+  for (const r of idx.roles) {
+    const rs = new Set(r.tokens);
+    const bonus = r.former === wantsFormer ? 2 : 1;
+    if (rs.size === qs.size && [...qs].every((t) => rs.has(t))) {
+      exactIds.set(r.personId, (exactIds.get(r.personId) ?? 0) + bonus);
+    } else if (qs.size >= 2 && [...qs].every((t) => rs.has(t))) {
+      partialIds.set(r.personId, (partialIds.get(r.personId) ?? 0) + bonus);
+    }
+  }
+  for (const m of [exactIds, partialIds]) {
+    if (m.size === 0) continue;
+    const ranked = [...m.entries()].sort(
+      (a, b) => b[1] - a[1] || (idx.prominence.get(b[0]) ?? 0) - (idx.prominence.get(a[0]) ?? 0),
+    );
+    const [first, second] = ranked;
+    if (first && (!second || first[1] > second[1])) {
+      return { person: idx.people.get(first[0]) ?? null, suggestions: [], kind: 'role' };
+    }
+    return { person: null, suggestions: toPeople(idx, ranked.slice(0, 5).map((r) => r[0])), kind: null };
+  }
+  return { person: null, suggestions: [], kind: null };
+}
+
+/** Full resolution of a reference: name first, then role, then typo-tolerant name. */
+export function resolveReference(idx: NameIndex, query: string): Resolution {
+  const strict = resolveName(idx, query, false);
+  if (strict.person) return strict;
+  const role = resolveRole(idx, query);
+  if (role.person) return role;
+  if (strict.suggestions.length > 0) return strict;
+  if (role.suggestions.length > 0) return role;
+  return resolveName(idx, query, true);
+}
+
+/** Autocomplete: prefix matches, then substring, then fuzzy; every spelling, value = person id. */
+export function completeFrom(
+  idx: NameIndex,
+  partial: string,
+  opts: { speakersOnly?: boolean; limit?: number } = {},
+): Array<{ name: string; value: string }> {
+  const limit = Math.max(0, Math.min(25, Math.floor(opts.limit ?? 25)));
+  if (limit === 0) return [];
+  const allowed = (id: string): boolean => !opts.speakersOnly || idx.speakers.has(id);
+  const q = normalize(typeof partial === 'string' ? partial.slice(0, 200) : '');
+  const out: Array<{ name: string; value: string }> = [];
+  const seen = new Set<string>();
+  const push = (e: AliasEntry): void => {
+    if (out.length >= limit || !allowed(e.personId)) return;
+    const person = idx.people.get(e.personId);
+    let name = e.name;
+    if (person && normalize(person.name) !== e.norm) name = `${e.name} (${person.name})`;
+    if (name.length > 100) name = `${name.slice(0, 99)}…`;
+    const key = `${e.personId}\u0000${e.norm}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ name, value: e.personId.slice(0, 100) });
+  };
+  const byProminence = [...idx.aliases].sort(
+    (a, b) =>
+      (idx.prominence.get(b.personId) ?? 0) - (idx.prominence.get(a.personId) ?? 0) ||
+      a.personId.localeCompare(b.personId) ||
+      a.name.localeCompare(b.name),
+  );
+  if (q === '') {
+    // Canonical names first, most prominent people first.
+    for (const e of byProminence) {
+      const p = idx.people.get(e.personId);
+      if (p && p.name === e.name) push(e);
+    }
+    for (const e of byProminence) push(e);
+    return out;
+  }
+  for (const e of byProminence) if (e.norm.startsWith(q)) push(e);
+  for (const e of byProminence) if (e.norm.split(' ').some((w) => w.startsWith(q))) push(e);
+  for (const e of byProminence) if (e.norm.includes(q)) push(e);
+  if (out.length < limit && q.length >= 2) {
+    for (const r of idx.fuse.search(q.slice(0, 64), { limit: 50 })) push(r.item);
+  }
+  return out;
+}
