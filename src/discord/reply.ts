@@ -1,0 +1,108 @@
+// The platform-neutral reply every command returns. src/discord/render.ts turns it into Discord embeds and
+// components; renderText() below turns it into plain text for the console. All text here is plain (no
+// markdown): the renderers escape it, so nothing from an article or a user can format or ping.
+import type { Answer, Source } from '../facts/schema.ts';
+
+export type Tone = 'answer' | 'info' | 'warning' | 'error';
+
+export interface ReplyItem {
+  /** Short bold lead, e.g. a date or a name. */
+  label?: string;
+  text: string;
+  sources: Source[];
+}
+
+export interface Reply {
+  title: string;
+  /** Plain text shown above the items (on every page). */
+  intro?: string;
+  items: ReplyItem[];
+  tone: Tone;
+  /** Show only to the person who asked (interactions only; ignored in DMs and the console). */
+  ephemeral?: boolean;
+  /** Number the items ("1.", "2." ...) instead of separating them as paragraphs. */
+  numbered?: boolean;
+  footer?: string;
+  /** Evidence select menu: offer "read the paragraph" for the sources (default true when there are sources). */
+  evidenceMenu?: boolean;
+}
+
+/** An error the user can act on (unknown person, not allowed, nothing found); shown as its own message. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly suggestions: string[] = [],
+    readonly title = 'Sorry',
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export function answerReply(title: string, answer: Answer, extra: Partial<Reply> = {}): Reply {
+  return {
+    title,
+    items: [{ text: answer.text, sources: answer.sources }],
+    tone: answer.sources.length > 0 ? 'answer' : 'info',
+    ...extra,
+  };
+}
+
+export function userErrorReply(err: UserError): Reply {
+  const suggestions = err.suggestions.slice(0, 10);
+  return {
+    title: err.title,
+    intro: suggestions.length > 0 ? `${err.message}\nDid you mean: ${suggestions.join(', ')}?` : err.message,
+    items: [],
+    tone: 'error',
+    ephemeral: true,
+  };
+}
+
+export function sourceKey(s: Source): string {
+  return `${s.article}\u0000${s.sentence}`;
+}
+
+export function sourceLabel(s: Source): string {
+  return `${s.article} · ${s.outlet ?? 'unknown outlet'} · ${s.published ?? 'undated'}`;
+}
+
+/** Shorten to at most `max` characters, on a word boundary when possible, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  if (max <= 1) return t.slice(0, Math.max(0, max));
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/** Plain-text rendering for the console: every item, then numbered sources with their sentences. */
+export function renderText(reply: Reply): string {
+  const lines: string[] = [];
+  lines.push(reply.title);
+  if (reply.intro) lines.push(reply.intro);
+  const numbers = new Map<string, number>();
+  const sources: Source[] = [];
+  reply.items.forEach((item, i) => {
+    const refs = item.sources.map((s) => {
+      const key = sourceKey(s);
+      let n = numbers.get(key);
+      if (n === undefined) {
+        n = sources.length + 1;
+        numbers.set(key, n);
+        sources.push(s);
+      }
+      return `[${n}]`;
+    });
+    const lead = reply.numbered ? `${i + 1}. ` : '';
+    const label = item.label ? `${item.label}: ` : '';
+    lines.push(`${lead}${label}${item.text}${refs.length > 0 ? ` ${refs.join('')}` : ''}`);
+  });
+  if (sources.length > 0) {
+    lines.push('Sources:');
+    sources.forEach((s, i) => lines.push(`  [${i + 1}] ${sourceLabel(s)}: "${s.sentence}"`));
+  }
+  if (reply.footer) lines.push(reply.footer);
+  return lines.join('\n');
+}

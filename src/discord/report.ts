@@ -1,0 +1,48 @@
+// RefreshReport -> Reply: what changed (people, events, quotes added and removed) and per-article warnings;
+// on failure, why, and that the served table is unchanged.
+import type { RefreshReport } from '../store/dataset.ts';
+import { shorten, type Reply, type ReplyItem } from './reply.ts';
+
+function list(names: string[], max = 15): string {
+  if (names.length === 0) return 'none';
+  const shown = names.slice(0, max).map((n) => shorten(n, 120));
+  return names.length > max ? `${shown.join('; ')}; and ${names.length - max} more` : shown.join('; ');
+}
+
+export function reportReply(report: RefreshReport, what: string, note?: string | null): Reply {
+  if (!report.ok) {
+    return {
+      title: `${what} failed`,
+      intro: `Nothing was changed: the table being served is unchanged.\nReason: ${report.error ?? 'unknown error'}`,
+      items: [],
+      tone: 'error',
+      ephemeral: true,
+    };
+  }
+  const items: ReplyItem[] = [];
+  const { articles, people, events, quotes } = report;
+  const art = [
+    articles.added.length ? `added ${list(articles.added)}` : '',
+    articles.removed.length ? `removed ${list(articles.removed)}` : '',
+    articles.changed.length ? `changed ${list(articles.changed)}` : '',
+  ].filter(Boolean);
+  items.push({ label: 'Articles', text: art.length ? art.join('; ') : 'no change', sources: [] });
+  items.push({ label: 'People added', text: list(people.added), sources: [] });
+  items.push({ label: 'People removed', text: list(people.removed), sources: [] });
+  items.push({ label: 'Events added', text: list(events.added, 10), sources: [] });
+  items.push({ label: 'Events removed', text: list(events.removed, 10), sources: [] });
+  items.push({ label: 'Quotes', text: `${quotes.added} added, ${quotes.removed} removed`, sources: [] });
+  if (report.warnings.length > 0)
+    items.push({
+      label: `Warnings (${report.warnings.length})`,
+      text: list(report.warnings.map((w) => (w.article ? `${w.article}: ${w.message}` : w.message)), 10),
+      sources: [],
+    });
+  return {
+    title: report.articleId ? `${what}: ${report.articleId}` : what,
+    intro: `Done in ${(report.durationMs / 1000).toFixed(1)} s; the new table is being served.${note ? ` ${note}` : ''}`,
+    items,
+    tone: report.warnings.length > 0 ? 'warning' : 'answer',
+    ephemeral: true,
+  };
+}

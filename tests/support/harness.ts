@@ -1,0 +1,65 @@
+// Start the real bot (startBot: real discord.js Client) against a fresh FakeDiscord on 127.0.0.1.
+import type { Config } from '../../src/config.ts';
+import type { DatasetLike } from '../../src/discord/command.ts';
+import { startBot, type RunningBot } from '../../src/discord/bot.ts';
+import type { Logger } from '../../src/discord/handler.ts';
+import { FakeDiscord, installUnhandledRejectionHook, type FakeDiscordOptions } from './fakeDiscord.ts';
+
+export interface Harness {
+  fake: FakeDiscord;
+  bot: RunningBot;
+  logs: string[];
+  errors: Array<{ message: string; err: unknown }>;
+  stop(): Promise<void>;
+}
+
+export const MOD_USER_ID = '200000000000000001';
+
+export async function startHarness(opts: {
+  dataset: DatasetLike;
+  config?: Partial<Pick<Config, 'moderatorRoleIds' | 'moderatorUserIds' | 'maxArticleBytes'>>;
+  fake?: FakeDiscordOptions;
+  deferAfterMs?: number;
+}): Promise<Harness> {
+  installUnhandledRejectionHook();
+  const fake = await FakeDiscord.start(opts.fake);
+  const logs: string[] = [];
+  const errors: Array<{ message: string; err: unknown }> = [];
+  const log: Logger = {
+    info: (m) => logs.push(m),
+    error: (message, err) => errors.push({ message, err }),
+  };
+  const config = {
+    token: fake.token,
+    apiUrl: undefined,
+    moderatorRoleIds: opts.config?.moderatorRoleIds ?? [fake.guild.roles[1]?.id ?? ''],
+    moderatorUserIds: opts.config?.moderatorUserIds ?? [MOD_USER_ID],
+    maxArticleBytes: opts.config?.maxArticleBytes ?? 50_000,
+  };
+  let bot: RunningBot;
+  try {
+    bot = await startBot({
+      config,
+      dataset: opts.dataset,
+      log,
+      clientOptions: { rest: { api: fake.apiBase, globalRequestsPerSecond: 1e9 }, waitGuildTimeout: 1000 },
+      ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
+    });
+  } catch (err) {
+    await fake.stop();
+    throw err;
+  }
+  return {
+    fake,
+    bot,
+    logs,
+    errors,
+    async stop() {
+      try {
+        await bot.stop();
+      } finally {
+        await fake.stop(); // P11
+      }
+    },
+  };
+}
