@@ -1,0 +1,155 @@
+// The extraction pipeline: articles -> fact table. Stages run in this visible order:
+// load -> clean+split (per article) -> people (corpus pass) -> merge names -> context -> quotes -> roles
+// -> events (with dates) -> assemble people. compromise is reached only through ./nlp.ts.
+import type { Event, FactTable, Person, Quote, Warning } from '../facts/schema.js';
+import { prepareArticle } from './articles.js';
+import { analyseArticle, type ArticleContext } from './context.js';
+import type { ArticleDoc } from './doc.js';
+import { extractEvents, roleFromNP, type EventFact, type RoleLookup } from './events.js';
+import { readSeeds, type RawArticle } from './load.js';
+import { clusterEntities, slug } from './merge.js';
+import { findPeople, type Mention } from './people.js';
+import { extractQuotes, type QuoteFact } from './quotes.js';
+import { extractRolesAndAttributes, type EntityFacts } from './roles.js';
+
+/** Bump when extraction output changes, so cached tables are rebuilt. */
+export const EXTRACTOR_VERSION = '1.0.0';
+
+export async function extractFromDir(dir: string): Promise<FactTable> {
+  const { articles, warnings } = await readSeeds(dir);
+  return extractArticles(articles, warnings);
+}
+
+export function extractArticles(raw: RawArticle[], warnings: Warning[] = []): FactTable {
+  const docs = raw.map(prepareArticle);
+  const found = findPeople(docs);
+  const allMentions = [...found.values()].flat();
+  const canonical = clusterEntities(allMentions);
+  for (const m of allMentions) m.entity = canonical.get(m.entity) ?? m.entity;
+  const contexts = docs.map((doc) => analyseArticle(doc, found.get(doc.id) ?? []));
+  const quotes = contexts.map((ctx) => extractQuotes(ctx));
+  const facts: EntityFacts = { roles: [], attributes: [] };
+  contexts.forEach((ctx, i) => {
+    const f = extractRolesAndAttributes(ctx);
+    facts.roles.push(...f.roles, ...rolesFromQuotes(ctx, quotes[i]!));
+    facts.attributes.push(...f.attributes);
+  });
+  const lookup = roleLookup(facts);
+  contexts.forEach((ctx, i) => attributeByRole(ctx, quotes[i]!, lookup));
+  const events = contexts.flatMap((ctx, i) => extractEvents(ctx, facts, quotes[i]!, lookup));
+  return assemble(docs, contexts, allMentions, facts, quotes.flat(), events, warnings);
+}
+
+/** "I announced my resignation as Syrian ambassador to Iraq": a role of the quote's speaker. */
+function rolesFromQuotes(ctx: ArticleContext, quotes: QuoteFact[]): EntityFacts['roles'] {
+  const out: EntityFacts['roles'] = [];
+  for (const q of quotes) {
+    if (!q.entity) continue;
+    const m = /\b(?:resignation|resigned|resigning|post|position|job|serving|served|appointed|named)\s+as\s+((?:the\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:minister|ambassador|envoy|general|governor|chief|director|commander|president|secretary|spokesman|consul)(?:\s+(?:to|of)\s+[A-Z][\w-]*)?)/.exec(q.text);
+    if (!m) continue;
+    const start = q.evidence.start + m.index + m[0].length - m[1]!.length;
+    const surface = m[1]!;
+    const title = surface.replace(/^the\s+/i, '').replace(/^[A-Z][a-z]+(?:ian|ean|ese|ish|i)\s+/, '').toLowerCase();
+    out.push({ entity: q.entity, title, surface, former: /resign/.test(m[0]), evidence: { ...q.evidence, start, end: start + surface.length } });
+    void ctx;
+  }
+  return out;
+}
+
+/** A quote whose sentence is led by a title ("Syria's ambassador to Iraq ... urged the army to '...'"): its holder. */
+function attributeByRole(ctx: ArticleContext, quotes: QuoteFact[], lookup: RoleLookup): void {
+  for (const q of quotes) {
+    if (q.entity || q.speakerName) continue;
+    const sentence = ctx.doc.sentences[q.evidence.sentence];
+    const lead = sentence ? /^(?:[A-Z][\w’']*['’]s\s+)?([a-z][\w\s-]{2,60}?)\s+(?:has|have|had|was|is|said|says|urged|called|told|announced)\b/.exec(sentence.text) : null;
+    const role = lead ? roleFromNP(lead[1]!) : null;
+    const holder = role ? lookup(role, ctx.doc.id) : null;
+    if (holder) q.entity = holder;
+  }
+}
+
+function roleLookup(facts: EntityFacts): RoleLookup {
+  const holders = (title: string, article?: string) => {
+    const head = title.split(' ').filter((w) => !/^(to|of|in|for)$/.test(w));
+    const match = facts.roles.filter((r) => (article === undefined || r.evidence.article === article) && (r.title === title || (r.title.endsWith(title) && head.length >= 2) || (title.endsWith(r.title) && r.title.split(' ').length >= 2)));
+    return [...new Set(match.map((r) => r.entity))];
+  };
+  return (title, article) => {
+    const local = holders(title, article);
+    if (local.length === 1) return local[0]!;
+    if (local.length > 1) return null;
+    const all = holders(title);
+    return all.length === 1 ? all[0]! : null;
+  };
+}
+
+function assemble(docs: ArticleDoc[], contexts: ArticleContext[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[]): FactTable {
+  const entities = [...new Set(mentions.map((m) => m.entity))];
+  const ids = new Map<string, string>();
+  for (const e of entities) {
+    let id = slug(e);
+    while ([...ids.values()].includes(id)) id += '-2';
+    ids.set(e, id);
+  }
+  const people: Person[] = entities.map((entity) => {
+    const own = mentions.filter((m) => m.entity === entity);
+    const aliases = [...new Set([entity, ...own.map((m) => m.surface), ...own.map((m) => m.form)])];
+    const firstPerArticle = new Map<string, Mention>();
+    for (const m of own) if (!firstPerArticle.has(m.article)) firstPerArticle.set(m.article, m);
+    const mentionEvidence = [...firstPerArticle.values()].map((m) => {
+      const sentence = docs.find((d) => d.id === m.article)!.sentences[m.sentence]!;
+      return { article: m.article, sentence: m.sentence, start: m.start, end: m.end, text: sentence.text };
+    });
+    return {
+      id: ids.get(entity)!,
+      name: entity,
+      aliases,
+      roles: facts.roles.filter((r) => r.entity === entity).map(({ entity: _e, ...r }) => r),
+      attributes: facts.attributes.filter((a) => a.entity === entity).map(({ entity: _e, ...a }) => a),
+      articles: [...firstPerArticle.keys()],
+      mentions: mentionEvidence,
+    };
+  });
+  const eventRows: Event[] = events.map((e, i) => ({
+    id: `e${i + 1}`,
+    kind: e.kind,
+    person: e.entity ? ids.get(e.entity) ?? null : null,
+    subject: e.subject,
+    role: e.role,
+    date: e.date,
+    place: e.place,
+    announcedVia: e.announcedVia,
+    helpedBy: e.helpedBy,
+    evidence: e.evidence,
+  }));
+  const quoteRows: Quote[] = quotes.map((q, i) => ({
+    id: `q${i + 1}`,
+    text: q.text,
+    speaker: q.entity ? ids.get(q.entity) ?? null : null,
+    speakerName: q.entity ?? q.speakerName,
+    addressee: q.addressee,
+    via: q.via,
+    evidence: q.evidence,
+  }));
+  void contexts;
+  return {
+    schema: 1,
+    extractorVersion: EXTRACTOR_VERSION,
+    generatedAt: new Date().toISOString(),
+    articles: docs.map((d) => ({
+      id: d.id,
+      file: d.file,
+      outlet: d.outlet,
+      published: d.published,
+      title: d.title,
+      ...(d.url ? { url: d.url } : {}),
+      text: d.clean.text,
+      sentences: d.sentences.map(({ tokens: _t, heading: _h, ...s }) => s),
+      hash: d.hash,
+    })),
+    people,
+    events: eventRows,
+    quotes: quoteRows,
+    warnings,
+  };
+}

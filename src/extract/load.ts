@@ -1,0 +1,136 @@
+// Stage 0: read a seeds folder and its manifest into raw articles, with per-file warnings.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const ManifestEntry = z.object({
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'published must be YYYY-MM-DD'),
+  outlet: z.string().min(1),
+  title: z.string().optional(),
+  url: z.string().optional(),
+});
+export type ManifestEntry = z.infer<typeof ManifestEntry>;
+export const Manifest = z.record(z.string(), z.unknown());
+
+export interface RawArticle {
+  id: string;
+  file: string;
+  raw: string;
+  hash: string;
+  meta: ManifestEntry | null;
+}
+
+export interface LoadWarning {
+  article: string | null;
+  message: string;
+}
+
+/** Largest article we accept; bigger files are refused with a warning (they are not news articles). */
+export const MAX_ARTICLE_BYTES = 1_000_000;
+
+export function articleIdOf(file: string): string {
+  return file.replace(/\.txt$/i, '');
+}
+
+export function hashText(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Is this a real calendar date, not in the future? Returns the reason it is not, or null. */
+export function checkPublished(value: string, today = new Date()): string | null {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) return `"${value}" is not a real date`;
+  if (time > today.getTime()) return `"${value}" is in the future`;
+  return null;
+}
+
+/** Decodes bytes as strict UTF-8 text; null for binary or non-UTF-8 content. */
+export function decodeArticle(bytes: Uint8Array): string | null {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  // Control characters other than tab/newline/CR mean binary content.
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return null;
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+export async function readManifest(dir: string): Promise<{ entries: Map<string, ManifestEntry>; warnings: LoadWarning[] }> {
+  const entries = new Map<string, ManifestEntry>();
+  const warnings: LoadWarning[] = [];
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, 'manifest.json'), 'utf8');
+  } catch {
+    warnings.push({ article: null, message: 'no manifest.json: articles load without outlet or publication date' });
+    return { entries, warnings };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    warnings.push({ article: null, message: `manifest.json is not valid JSON (${(error as Error).message}); articles load without metadata` });
+    return { entries, warnings };
+  }
+  const record = Manifest.safeParse(parsed);
+  if (!record.success) {
+    warnings.push({ article: null, message: 'manifest.json must be an object mapping file names to { published, outlet }' });
+    return { entries, warnings };
+  }
+  for (const [file, value] of Object.entries(record.data)) {
+    const entry = ManifestEntry.safeParse(value);
+    if (!entry.success) {
+      warnings.push({ article: articleIdOf(file), message: `manifest entry ignored: ${entry.error.issues.map((i) => i.message).join('; ')}` });
+      continue;
+    }
+    const bad = checkPublished(entry.data.published);
+    if (bad) {
+      warnings.push({ article: articleIdOf(file), message: `manifest entry ignored: published ${bad}` });
+      continue;
+    }
+    entries.set(file, entry.data);
+  }
+  return { entries, warnings };
+}
+
+/** Reads every `.txt` file of a folder with its manifest entry. Bad files become warnings, never exceptions. */
+export async function readSeeds(dir: string): Promise<{ articles: RawArticle[]; warnings: LoadWarning[] }> {
+  const { entries, warnings } = await readManifest(dir);
+  const files = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith('.txt')).sort();
+  const articles: RawArticle[] = [];
+  const seenHashes = new Map<string, string>();
+  for (const file of files) {
+    const id = articleIdOf(file);
+    const bytes = await readFile(path.join(dir, file));
+    if (bytes.length > MAX_ARTICLE_BYTES) {
+      warnings.push({ article: id, message: `skipped: ${bytes.length} bytes is over the ${MAX_ARTICLE_BYTES}-byte limit` });
+      continue;
+    }
+    const raw = decodeArticle(bytes);
+    if (raw === null) {
+      warnings.push({ article: id, message: 'skipped: not UTF-8 text (binary or another encoding)' });
+      continue;
+    }
+    if (!raw.trim()) {
+      warnings.push({ article: id, message: 'skipped: the file is empty' });
+      continue;
+    }
+    const hash = hashText(raw);
+    const twin = seenHashes.get(hash);
+    if (twin) {
+      warnings.push({ article: id, message: `skipped: same text as ${twin}` });
+      continue;
+    }
+    seenHashes.set(hash, id);
+    const meta = entries.get(file) ?? null;
+    if (!meta) warnings.push({ article: id, message: 'no manifest entry: outlet and date unknown, relative dates stay relative' });
+    articles.push({ id, file, raw, hash, meta });
+  }
+  for (const file of entries.keys()) {
+    if (!files.includes(file)) warnings.push({ article: articleIdOf(file), message: 'manifest lists a file that is not in the folder' });
+  }
+  return { articles, warnings };
+}

@@ -1,0 +1,81 @@
+// The one typed adapter around compromise. Nothing else in the project imports the library, so the
+// loose `.json()` shapes stay here and the rest of the pipeline works on plain `Token`s.
+import nlp from 'compromise';
+
+export interface Token {
+  /** The word as written (no surrounding punctuation). */
+  text: string;
+  /** Lower-case, curly apostrophes folded. */
+  lower: string;
+  /** Offsets relative to the string given to `parseParagraph`. */
+  start: number;
+  end: number;
+  /** Punctuation/space before and after, as compromise saw it (after our normalisation). */
+  pre: string;
+  post: string;
+  tags: ReadonlySet<string>;
+}
+
+export interface ParsedSentence {
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+interface RawTerm {
+  text?: unknown;
+  pre?: unknown;
+  post?: unknown;
+  tags?: unknown;
+  offset?: { start?: unknown; length?: unknown };
+}
+interface RawSentence {
+  offset?: { start?: unknown; length?: unknown };
+  terms?: unknown;
+}
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * Same-length repairs that help compromise split news paragraphs: a spaced ellipsis ". . ." would split on
+ * every dot, and a period inside a closing quote (`.” He`) would not split at all. Offsets stay valid.
+ */
+export function normaliseForSplitting(paragraph: string): string {
+  return paragraph
+    .replace(/\. \. \./g, '.....')
+    .replace(/([.?!])([”"’])(\s+)(?=[A-Z“"‘])/g, '$2$1$3');
+}
+
+/** Splits one paragraph into sentences with tagged tokens. */
+export function parseParagraph(paragraph: string): ParsedSentence[] {
+  const normalised = normaliseForSplitting(paragraph);
+  const json = nlp(normalised).json({ offset: true, terms: { offset: true } }) as RawSentence[];
+  const sentences: ParsedSentence[] = [];
+  for (const raw of json) {
+    const terms = Array.isArray(raw.terms) ? (raw.terms as RawTerm[]) : [];
+    const tokens: Token[] = [];
+    for (const term of terms) {
+      const start = num(term.offset?.start);
+      const end = start + num(term.offset?.length);
+      const text = paragraph.slice(start, end);
+      if (!text) continue;
+      tokens.push({
+        text,
+        lower: text.toLowerCase().replace(/’/g, "'"),
+        start,
+        end,
+        pre: str(term.pre),
+        post: str(term.post),
+        tags: new Set(Array.isArray(term.tags) ? term.tags.filter((t): t is string => typeof t === 'string') : []),
+      });
+    }
+    const start = num(raw.offset?.start);
+    let end = start + num(raw.offset?.length);
+    // Keep closing punctuation/quotes that compromise leaves in the last term's `post`.
+    const last = tokens.at(-1);
+    if (last) end = Math.max(end, last.end + last.post.trimEnd().length);
+    sentences.push({ start, end: Math.min(end, paragraph.length), tokens });
+  }
+  return sentences;
+}

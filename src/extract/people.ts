@@ -1,0 +1,244 @@
+// Stage 3: find person mentions. compromise tags many unfamiliar names only as proper nouns, so a name is a
+// run of capitalised tokens accepted by context (honorific, role word, "X said", appositive), then a corpus
+// pass learns every accepted name and recognises its surname alone everywhere ("Fares", "Mr Fares").
+import {
+  FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, NON_PERSON_HEADS, NOT_NAME_WORDS,
+  OUTLET_NAMES, PLATFORMS, ROLE_HEADS, SECTS, SPEECH_VERBS, WEEKDAYS,
+} from './lexicon.js';
+import type { ArticleDoc } from './doc.js';
+import type { Token } from './nlp.js';
+import type { SentenceDoc } from './split.js';
+
+export type Gender = 'male' | 'female' | null;
+
+export interface Mention {
+  article: string;
+  sentence: number;
+  /** Offsets of the name itself (honorific excluded) in the cleaned text. */
+  start: number;
+  end: number;
+  /** The name as written, possessive removed: "Nawaf al-Fares", "Fares". */
+  surface: string;
+  /** Honorific or title written before the name: "Mr", "Dr", "Brig. Gen.", "President". */
+  honorific: string | null;
+  /** The form with its honorific, as written: "Mr Fares". */
+  form: string;
+  /** Canonical full name this mention resolves to (set by the corpus pass). */
+  entity: string;
+  gender: Gender;
+  /** "the late president ..." */
+  late: boolean;
+  /** Index of the first token of the name in the sentence, and of the token after it. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+interface Candidate {
+  tokens: Token[];
+  honorificTokens: Token[];
+  sentence: SentenceDoc;
+  tokenStart: number;
+  tokenEnd: number;
+  cue: boolean;
+  late: boolean;
+}
+
+const SPEECH = new Set(SPEECH_VERBS);
+const PLACE_PREPOSITIONS = new Set(['from', 'in', 'to', 'into', 'near', 'across', 'at', 'toward', 'towards', 'outside', 'inside']);
+const PLACE_NOUNS = new Set(['province', 'city', 'town', 'village', 'region', 'district', 'capital', 'governorate', 'country', 'area', 'suburb', 'neighbourhood']);
+const NON_NAMES = new Set([...OUTLET_NAMES, ...PLATFORMS, ...SECTS].map((s) => s.toLowerCase()));
+const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
+const SECT_WORDS = new Set([...SECTS.map((s) => s.toLowerCase()), 'arab', 'arabs', 'sunnis', 'shiites', 'alawites', 'christians', 'kurds', 'druze']);
+
+const isPossessive = (t: Token): boolean => /['’]s?$/.test(t.text) && /[sS]['’]$|['’]s$/.test(t.text);
+const bare = (t: Token): string => t.text.replace(/['’]s$|['’]$/, '');
+const isCapitalised = (t: Token): boolean => /^[A-Z\u00C0-\u00DE]/.test(t.text) && !(/^[A-Z]{2,5}$/.test(bare(t)));
+const isParticle = (t: Token): boolean => NAME_PARTICLES.has(t.lower);
+const honorificWord = (t: Token): boolean => HONORIFICS.has(t.lower.replace(/\.$/, '')) || t.tags.has('Honorific');
+/** Punctuation between two tokens that ends a name. */
+const breaksBetween = (a: Token, b: Token): boolean => /[,;:()"“”‘’!?–—]|\.\s/.test(a.post) || /[("“‘]/.test(b.pre) || isPossessive(a);
+
+/** Strips surrounding quote marks/apostrophes a capitalised token may carry. */
+function runsOf(sentence: SentenceDoc): Array<{ from: number; to: number }> {
+  const runs: Array<{ from: number; to: number }> = [];
+  const tokens = sentence.tokens;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!isCapitalised(t)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const prev = tokens[j - 1]!;
+      const cur = tokens[j]!;
+      if (breaksBetween(prev, cur)) break;
+      if (isCapitalised(cur)) {
+        j++;
+        continue;
+      }
+      // A particle joins the run only when a capitalised token follows it ("al-Fares", "al Hbous").
+      const next = tokens[j + 1];
+      if (isParticle(cur) && next && isCapitalised(next) && !breaksBetween(cur, next)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    runs.push({ from: i, to: j });
+    i = j;
+  }
+  return runs;
+}
+
+function candidatesOf(sentence: SentenceDoc): Candidate[] {
+  const tokens = sentence.tokens;
+  const out: Candidate[] = [];
+  for (const run of runsOf(sentence)) {
+    let from = run.from;
+    const to = run.to;
+    const honorificTokens: Token[] = [];
+    // Leading function words and calendar words are not part of a name ("Unlike", "In", "August").
+    while (from < to && (NOT_NAME_WORDS.has(tokens[from]!.lower) || CALENDAR.has(bare(tokens[from]!).toLowerCase()))) from++;
+    while (from < to - 1 && honorificWord(tokens[from]!)) honorificTokens.push(tokens[from++]!);
+    // A lone title word ("President") with nothing after it is not a name.
+    if (from >= to) continue;
+    let nameTokens = tokens.slice(from, to);
+    // The name ends at a possessive ("Kofi Annan's plan").
+    const possessiveAt = nameTokens.findIndex(isPossessive);
+    if (possessiveAt >= 0) nameTokens = nameTokens.slice(0, possessiveAt + 1);
+    const end = from + nameTokens.length;
+    if (!acceptableName(nameTokens, tokens[end])) continue;
+    const before = tokens[from - 1 - honorificTokens.length];
+    const before2 = tokens[from - 2 - honorificTokens.length];
+    const after = tokens[end];
+    const lastName = nameTokens[nameTokens.length - 1]!;
+    // Place contexts: "from Deir al-Zor", "province of X", "the Baba Amr district".
+    if (honorificTokens.length === 0) {
+      if (before && PLACE_PREPOSITIONS.has(before.lower)) continue;
+      if (before?.lower === 'of' && before2 && PLACE_NOUNS.has(before2.lower)) continue;
+      if (after && !isPossessive(lastName) && (NON_PERSON_HEADS.has(after.lower) || PLACE_NOUNS.has(after.lower)) && !/[,]/.test(lastName.post)) continue;
+    }
+    const honorific = honorificTokens.length > 0;
+    const roleBefore = !!before && ROLE_HEADS.has(before.lower) && !/[,.]/.test(before.post);
+    const appositiveRole = /,/.test(lastName.post) && !!after && ['a', 'an', 'the', 'who'].includes(after.lower)
+      && tokens.slice(end + 1, end + 6).some((t) => ROLE_HEADS.has(t.lower) || /-year-old$|^(father|mother|son|daughter|wife|husband|member)$/.test(t.lower));
+    const speech = (!!after && SPEECH.has(after.lower) && !/,/.test(lastName.post)) || (!!before && SPEECH.has(before.lower));
+    const personTagged = nameTokens.some((t) => t.tags.has('Person') && !t.tags.has('Place')) && nameTokens.every((t) => !t.tags.has('Place') || t.tags.has('Person'));
+    const multi = nameTokens.filter((t) => !isParticle(t)).length >= 2;
+    const late = before?.lower === 'late' || (before2?.lower === 'late' && !!before && ROLE_HEADS.has(before.lower));
+    const cue = honorific || roleBefore || speech || appositiveRole || (multi && personTagged);
+    out.push({ tokens: nameTokens, honorificTokens, sentence, tokenStart: from, tokenEnd: end, cue: cue || multi, late });
+  }
+  return out;
+}
+
+/** Rejects runs that are organisations, places, outlets, sects or dates. */
+function acceptableName(nameTokens: Token[], after: Token | undefined): boolean {
+  const words = nameTokens.map((t) => bare(t).toLowerCase());
+  const last = words[words.length - 1]!;
+  if (NON_PERSON_HEADS.has(last)) return false;
+  if (NON_NAMES.has(words.join(' '))) return false;
+  if (nameTokens.some((t) => t.tags.has('Month') || t.tags.has('WeekDay') || /\d/.test(t.text))) return false;
+  if (words.every((w) => NON_NAMES.has(w) || HONORIFICS.has(w))) return false;
+  if (words.some((w) => SECT_WORDS.has(w))) return false;
+  // All tokens places/countries/adjectives ("Syria", "Sunni Arab", "New York") are not a person.
+  if (nameTokens.every((t) => (t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City') || t.tags.has('Adjective') || t.tags.has('Demonym')) && !t.tags.has('FirstName'))) return false;
+  if (after && /^(district|sect|community|regime|government|forces|party|family|era|rule|administration)$/.test(after.lower) && !isPossessive(nameTokens[nameTokens.length - 1]!)) return false;
+  return true;
+}
+
+const surnameOf = (name: string): string => {
+  const parts = name.split(/[\s]+/);
+  const last = parts[parts.length - 1] ?? name;
+  return last.replace(/^(al|el|bin|ibn|abu)-/i, '');
+};
+
+function nameText(doc: ArticleDoc, tokens: Token[]): { start: number; end: number; text: string } {
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  const start = first.start;
+  const end = last.start + bare(last).length;
+  return { start, end, text: doc.clean.text.slice(start, end) };
+}
+
+function genderOf(c: Candidate): Gender {
+  const h = c.honorificTokens.map((t) => t.lower.replace(/\.$/, ''));
+  if (h.some((w) => FEMALE_HONORIFICS.has(w))) return 'female';
+  if (h.some((w) => MALE_HONORIFICS.has(w))) return 'male';
+  if (c.tokens.some((t) => t.tags.has('FemaleName'))) return 'female';
+  if (c.tokens.some((t) => t.tags.has('MaleName'))) return 'male';
+  return null;
+}
+
+/**
+ * Finds person mentions in every article at once: accepted names (with a cue) teach the corpus gazetteer,
+ * then uncued single words that are a known surname or full name count too. Each mention gets `entity`,
+ * the fullest name it refers to (a surname alone goes to the most-mentioned living bearer of that surname).
+ */
+export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
+  const all: Array<{ doc: ArticleDoc; c: Candidate; text: { start: number; end: number; text: string } }> = [];
+  for (const doc of docs) {
+    for (const sentence of doc.sentences) {
+      if (sentence.heading) continue;
+      for (const c of candidatesOf(sentence)) all.push({ doc, c, text: nameText(doc, c.tokens) });
+    }
+  }
+  // Gazetteer: full names (two or more words) with a cue, by surname.
+  const fullNames = new Map<string, { count: number; late: boolean; gender: Gender }>();
+  for (const { c, text } of all) {
+    if (!c.cue || text.text.split(/\s+/).length < 2) continue;
+    const entry = fullNames.get(text.text) ?? { count: 0, late: false, gender: null };
+    entry.count++;
+    entry.late ||= c.late;
+    entry.gender ??= genderOf(c);
+    fullNames.set(text.text, entry);
+  }
+  const bySurname = new Map<string, string[]>();
+  for (const name of fullNames.keys()) {
+    const key = surnameOf(name).toLowerCase();
+    bySurname.set(key, [...(bySurname.get(key) ?? []), name]);
+  }
+  const localCounts = (doc: ArticleDoc, name: string) => all.filter((m) => m.doc === doc && m.text.text === name).length;
+  const resolve = (doc: ArticleDoc, surface: string): string | null => {
+    if (fullNames.has(surface)) return surface;
+    const options = bySurname.get(surnameOf(surface).toLowerCase());
+    if (!options || options.length === 0) return null;
+    // Prefer a bearer named in this article, then the most mentioned; the late (deceased) last.
+    const ranked = [...options].sort((a, b) => score(b) - score(a));
+    return ranked[0] ?? null;
+    function score(name: string): number {
+      const entry = fullNames.get(name)!;
+      return (entry.late ? -100 : 0) + entry.count + 0.5 * localCounts(doc, name);
+    }
+  };
+  const result = new Map<string, Mention[]>();
+  for (const doc of docs) result.set(doc.id, []);
+  for (const { doc, c, text } of all) {
+    const words = text.text.split(/\s+/).length;
+    const entity = resolve(doc, text.text) ?? (c.cue && (words >= 2 || c.honorificTokens.length > 0 || c.cue) ? text.text : null);
+    if (!entity) continue;
+    // A single uncued word only counts when the gazetteer knows it.
+    if (!c.cue && words < 2 && !resolve(doc, text.text)) continue;
+    const honorific = c.honorificTokens.length > 0 ? doc.clean.text.slice(c.honorificTokens[0]!.start, c.honorificTokens[c.honorificTokens.length - 1]!.end) : null;
+    // Keep the written form only with a personal title ("Mr Fares", "Dr Assad"), not "State Hillary Clinton".
+    const courtesy = c.honorificTokens.length === 1 && /^(mr|mrs|ms|miss|dr|sir|dame|president|sheikh|prof)\.?$/i.test(c.honorificTokens[0]!.text);
+    const formStart = courtesy ? c.honorificTokens[0]!.start : text.start;
+    result.get(doc.id)!.push({
+      article: doc.id,
+      sentence: c.sentence.index,
+      start: text.start,
+      end: text.end,
+      surface: text.text,
+      honorific,
+      form: doc.clean.text.slice(formStart, text.end),
+      entity,
+      gender: genderOf(c) ?? fullNames.get(entity)?.gender ?? null,
+      late: c.late,
+      tokenStart: c.tokenStart,
+      tokenEnd: c.tokenEnd,
+    });
+  }
+  return result;
+}
