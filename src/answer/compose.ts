@@ -161,8 +161,15 @@ function answerWhereTo(index: AnswerIndex, person: Person): Answer {
 function answerHelped(index: AnswerIndex, person: Person): Answer {
   const events = (index.eventsByPerson.get(person.id) ?? []).filter((e) => e.helpedBy.length > 0);
   if (events.length === 0) return none(`The articles do not say who helped ${person.name}.`);
-  const parts = events.map((e) => `${list(e.helpedBy)} (${e.kind}, according to ${cite(index, e.evidence.article)})`);
-  return { text: `${person.name} was helped by ${[...new Set(parts)].join('; ')}.`, sources: sourcesOf(index, events.map((e) => e.evidence)) };
+  const byHelper = new Map<string, Set<string>>();
+  for (const e of events) {
+    for (const h of e.helpedBy) {
+      const key = [...byHelper.keys()].find((k) => k.toLowerCase() === h.trim().toLowerCase()) ?? h.trim();
+      byHelper.set(key, (byHelper.get(key) ?? new Set<string>()).add(e.evidence.article));
+    }
+  }
+  const parts = [...byHelper.entries()].map(([h, arts]) => `${h} (according to ${list([...arts].map((a) => cite(index, a)))})`);
+  return { text: `${person.name} was helped by ${parts.join('; ')}.`, sources: sourcesOf(index, events.map((e) => e.evidence)) };
 }
 
 function answerKindEvents(index: AnswerIndex, person: Person, kind: 'appointment' | 'dismissal'): Answer {
@@ -305,9 +312,14 @@ function answerInner(index: AnswerIndex, question: string): Answer {
       return { text: quoteLines(index, quotes, true).join('\n'), sources: sourcesOf(index, quotes.slice(0, MAX_QUOTES).map((x) => x.evidence)) };
     }
   }
+  if (intent.kind === 'articles' && !/\p{Lu}/u.test(intent.subject)) return articlesAnswer(index);
   if (intent.kind === 'unknown' || intent.kind === 'profile' || intent.kind === 'articles') {
     const fb = res.suggestions.length === 0 ? fallback(index, q) : null;
     if (fb) return fb;
+  }
+  // A lower-case, non-name subject in an open question: no person is being asked about.
+  if ((intent.kind === 'unknown' || intent.kind === 'profile') && !/\p{Lu}/u.test(intent.subject) && res.suggestions.length === 0) {
+    return none(DONT_KNOW);
   }
   return notFound(intent.subject, res.suggestions);
 }

@@ -84,6 +84,8 @@ function kindOf(lower: string): IntentKind {
   if (/\b(?:which|what|list|show|how many)\b.*\b(?:outlets?|articles?|sources?|newspapers?|papers|publications?)\b/.test(lower)) return 'articles';
   if (/\bhow old\b|\bage[ds]?\b|\byears? old\b|\bwhen was .* born\b/.test(lower)) return 'age';
   if (/\b(?:help|helped|helps|helping|assist\w*|aided|smuggl\w*)\b/.test(lower) && /\bwho\b|\bwhich\b|\bwhat\b|\bby whom\b|\bdid\b/.test(lower)) return 'helped';
+  if (/^\s*(?:please\s+)?tell me (?:more )?about\b/.test(lower)) return 'profile';
+  if (/^\s*who\s*(?:is|was|'s)\b/.test(lower) && !QUOTE.test(lower) && !DEFECT.test(lower)) return 'profile';
   if (QUOTE.test(lower) && !/^\s*(?:who|which)\b[^?]*\b(?:defect|desert)/.test(lower)) return 'quote';
   if (where && /\bfrom\b|\bborn\b|\bhome\b|\bhails?\b|\borigin/.test(lower)) return 'origin';
   if (/\b(?:home ?town|home province|home city|origin|native of|comes? from|is from|was from|hails? from)\b/.test(lower)) return 'origin';
@@ -127,8 +129,8 @@ export function parseIntent(question: string): Intent {
       else if (after && !about) about = after;
       rest = before;
       if (subjectWords(before).length === 0 && /^\s*(?:who|which)\b/i.test(q)) {
-        // "who said X" / "who told the army ...": the quote text is the topic, nobody is named.
-        about = [to, about].filter(Boolean).join(' ') || null;
+        // "who said X" / "who told the army ...": all the words after the verb are the topic.
+        about = rest.length < q.length ? q.slice(q.toLowerCase().indexOf(verb, before.length) + verb.length).replace(/[?!.]+$/, '').trim() || null : null;
         to = null;
       }
       if (about !== null && subjectWords(about).length === 0) about = null;

@@ -4,7 +4,7 @@
 // threshold. A name whose words are not all known (e.g. an unknown first name) is never matched.
 import Fuse from 'fuse.js';
 import type { FactTable, Person } from '../facts/schema.js';
-import { nameTokenSimilarity, normalize, PARTICLES, STOP, TITLES, tokens } from './text.js';
+import { nameTokenSimilarity, normalize, PARTICLES, skeleton, STOP, TITLES, tokens } from './text.js';
 
 export interface AliasEntry {
   /** The spelling as seen. */
@@ -28,8 +28,8 @@ export interface NameIndex {
   exact: Map<string, Set<string>>;
   /** Name token -> person ids having it in some alias. */
   tokenPeople: Map<string, Set<string>>;
-  /** Person id -> set of all its name tokens. */
-  personTokens: Map<string, Set<string>>;
+  /** Person id -> all its name tokens with their spelling skeletons. */
+  personTokens: Map<string, Array<{ token: string; skeleton: string }>>;
   roles: RoleEntry[];
   /** Every token of every role title. */
   roleVocab: Set<string>;
@@ -56,7 +56,7 @@ export function buildNameIndex(table: FactTable): NameIndex {
   const aliases: AliasEntry[] = [];
   const exact = new Map<string, Set<string>>();
   const tokenPeople = new Map<string, Set<string>>();
-  const personTokens = new Map<string, Set<string>>();
+  const personTokens = new Map<string, Array<{ token: string; skeleton: string }>>();
   const prominence = new Map<string, number>();
   const speakers = new Set<string>();
   for (const q of table.quotes) if (q.speaker) speakers.add(q.speaker);
@@ -86,7 +86,7 @@ export function buildNameIndex(table: FactTable): NameIndex {
         add(tokenPeople, t, p.id);
       }
     }
-    personTokens.set(p.id, toks);
+    personTokens.set(p.id, [...toks].map((token) => ({ token, skeleton: skeleton(token) })));
     prominence.set(
       p.id,
       p.articles.length * 2 + p.roles.length + p.attributes.length + (eventCount.get(p.id) ?? 0) * 2 + (quoteCount.get(p.id) ?? 0),
@@ -110,7 +110,6 @@ export function buildNameIndex(table: FactTable): NameIndex {
     keys: ['norm'],
     includeScore: true,
     threshold: 0.4,
-    ignoreLocation: true,
     ignoreDiacritics: true,
   });
   const roleVocab = new Set<string>();
@@ -177,19 +176,20 @@ export function resolveName(idx: NameIndex, query: string, allowFuzzy = true): R
     return { person: null, suggestions: toPeople(idx, all), kind: null };
   }
   if (!allowFuzzy) return { person: null, suggestions: [], kind: null };
-  return fuzzy(idx, core, raw);
+  return fuzzy(idx, core);
 }
 
-function fuzzy(idx: NameIndex, core: string[], raw: string): Resolution {
-  if (!core.some((t) => t.length >= 4)) return { person: null, suggestions: suggest(idx, raw), kind: null };
+function fuzzy(idx: NameIndex, core: string[]): Resolution {
+  if (!core.some((t) => t.length >= 4)) return { person: null, suggestions: [], kind: null };
   const scored: Array<{ id: string; score: number }> = [];
+  const skeletons = core.map(skeleton);
   for (const [id, toks] of idx.personTokens) {
     let total = 0;
     let ok = true;
-    for (const t of core) {
+    for (const [i, t] of core.entries()) {
       let best = 0;
       for (const k of toks) {
-        const s = nameTokenSimilarity(t, k);
+        const s = nameTokenSimilarity(t, k.token, skeletons[i], k.skeleton);
         if (s > best) best = s;
       }
       if (best === 0) {
@@ -207,16 +207,16 @@ function fuzzy(idx: NameIndex, core: string[], raw: string): Resolution {
     return { person: idx.people.get(top.id) ?? null, suggestions: [], kind: 'fuzzy' };
   }
   if (top) return { person: null, suggestions: toPeople(idx, scored.slice(0, 5).map((s) => s.id)), kind: null };
-  return { person: null, suggestions: suggest(idx, raw), kind: null };
+  return { person: null, suggestions: [], kind: null };
 }
 
 /** Close spellings for a "did you mean" list (fuse.js over every alias), best first. */
 export function suggest(idx: NameIndex, raw: string, limit = 5): Person[] {
   const q = normalize(raw).slice(0, 64);
-  if (q.length < 3) return [];
+  if (q.length < 4) return [];
   const ids: string[] = [];
   for (const r of idx.fuse.search(q, { limit: 20 })) {
-    if ((r.score ?? 1) > 0.35) continue;
+    if ((r.score ?? 1) > 0.3) continue;
     if (!ids.includes(r.item.personId)) ids.push(r.item.personId);
     if (ids.length >= limit) break;
   }
@@ -259,14 +259,16 @@ export function resolveRole(idx: NameIndex, query: string): Resolution {
 }
 
 /** Full resolution of a reference: name first, then role, then typo-tolerant name. */
-export function resolveReference(idx: NameIndex, query: string): Resolution {
+export function resolveReference(idx: NameIndex, query: string, withSuggestions = true): Resolution {
   const strict = resolveName(idx, query, false);
   if (strict.person) return strict;
   const role = resolveRole(idx, query);
   if (role.person) return role;
   if (strict.suggestions.length > 0) return strict;
   if (role.suggestions.length > 0) return role;
-  return resolveName(idx, query, true);
+  const loose = resolveName(idx, query, true);
+  if (loose.person || loose.suggestions.length > 0 || !withSuggestions) return loose;
+  return { person: null, suggestions: suggest(idx, query), kind: null };
 }
 
 /** Autocomplete: prefix matches, then substring, then fuzzy; every spelling, value = person id. */

@@ -27,7 +27,7 @@ export function resolveSubject(index: AnswerIndex, subject: string): SubjectReso
   const none: SubjectResolution = { person: null, suggestions: [], events: [] };
   const words = tokens(subject).slice(0, 12);
   if (words.length === 0) return none;
-  const whole = resolveReference(index.names, subject);
+  const whole = resolveReference(index.names, subject, false);
   if (whole.person) return { person: whole.person, suggestions: [], events: [] };
 
   // Sub-phrases, longest first: strict matches, then typo-tolerant ones.
@@ -56,6 +56,7 @@ export function resolveSubject(index: AnswerIndex, subject: string): SubjectReso
     const have = new Set(tokens(`${e.subject} ${e.role ?? ''}`));
     return content.every((t) => have.has(t));
   });
-  const suggestions = whole.suggestions.length > 0 ? whole.suggestions : suggest(index.names, normalize(subject));
+  const suggestions =
+    whole.suggestions.length > 0 ? whole.suggestions : events.length > 0 ? [] : suggest(index.names, normalize(subject));
   return { person: null, suggestions, events };
 }

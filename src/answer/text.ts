@@ -25,7 +25,8 @@ export const STOP = new Set(
     'is are was were be been being am do does did done doing has have had having will would shall should can could may might must ' +
     'i me my we us our you your he him his she her hers it its they them their there here ' +
     'what which who whom whose when where why how whether if not no yes any all some each every ' +
-    'please tell me know let show give find just also ever really very much many more most'
+    'please tell me know let show give find just also ever really very much many more most ' +
+    'one ones thing things something anything nothing someone anyone stuff way'
   ).split(' '),
 );
 
@@ -112,10 +113,10 @@ export function editDistance(a: string, b: string, max: number): number {
  * Similarity (0..1) of a typed name token to a known one, 0 when too far apart to be a typo.
  * Short tokens must match closely; the first letter must agree.
  */
-export function nameTokenSimilarity(typed: string, known: string): number {
+export function nameTokenSimilarity(typed: string, known: string, typedSkeleton?: string, knownSkeleton?: string): number {
   if (typed === known) return 1;
-  const a = skeleton(typed);
-  const b = skeleton(known);
+  const a = typedSkeleton ?? skeleton(typed);
+  const b = knownSkeleton ?? skeleton(known);
   if (a === b) return 0.95;
   if (a.length < 4 || b.length < 4 || a[0] !== b[0]) return 0;
   const len = Math.max(a.length, b.length);
