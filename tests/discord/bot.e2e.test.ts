@@ -30,7 +30,7 @@ function embed(r: { message: MessagePayload | null }): { title: string; text: st
 
 /** Undo markdown escaping (the bot escapes every echoed and quoted text) for content assertions. */
 function plain(text: string): string {
-  return text.replace(/\\([\\*_~`|>#\-\[\]()])/g, '$1');
+  return text.replace(/\\([\\*_~`|>#.\-\[\]()])/g, '$1');
 }
 
 function isEphemeral(r: InteractionResult): boolean {
