@@ -11,17 +11,26 @@ import { clusterEntities, slug } from './merge.js';
 import { findPeople, type Mention } from './people.js';
 import { extractQuotes, type QuoteFact } from './quotes.js';
 import { extractRolesAndAttributes, type EntityFacts } from './roles.js';
+import { EXTRACTOR_VERSION } from './version.js';
 
-/** Bump when extraction output changes, so cached tables are rebuilt. */
-export const EXTRACTOR_VERSION = '1.0.0';
+export { EXTRACTOR_VERSION };
 
-export async function extractFromDir(dir: string): Promise<FactTable> {
+export type Progress = (done: number, total: number) => void;
+
+export async function extractFromDir(dir: string, onProgress?: Progress): Promise<FactTable> {
   const { articles, warnings } = await readSeeds(dir);
-  return extractArticles(articles, warnings);
+  return extractArticles(articles, warnings, onProgress);
 }
 
-export function extractArticles(raw: RawArticle[], warnings: Warning[] = []): FactTable {
-  const docs = raw.map(prepareArticle);
+export function extractArticles(raw: RawArticle[], warnings: Warning[] = [], onProgress?: Progress): FactTable {
+  const docs = raw.map((article, i) => {
+    const doc = prepareArticle(article);
+    onProgress?.(i + 1, raw.length);
+    return doc;
+  });
+  for (const doc of docs) {
+    if (doc.sentences.length === 0) warnings.push({ article: doc.id, message: 'no article text left after removing page furniture' });
+  }
   const found = findPeople(docs);
   const allMentions = [...found.values()].flat();
   const canonical = clusterEntities(allMentions);

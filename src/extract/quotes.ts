@@ -92,14 +92,18 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
   type Speaker = { entity: string | null; name: string | null; paragraph: number; end?: number };
   let previousSpeaker: Speaker | null = null;
   for (const span of findSpans(ctx)) {
+    // A comma or space before the closing mark belongs to the sentence, not the quote ("...this gang," he said).
+    while (span.end > span.start && /[\s,;]/.test(text[span.end - 1]!)) span.end--;
     const body = text.slice(span.start, span.end);
     const words = body.trim().split(/\s+/).length;
     const first = sentenceAt(ctx, span.start);
     if (!first) continue;
     const paragraph = ctx.doc.clean.paragraphs[span.paragraph]!;
-    const after = text.slice(span.end + 1, paragraph.end);
+    const closeAt = span.closed ? text.slice(span.end).search(/["”]/) : -1;
+    const afterStart = closeAt >= 0 ? span.end + closeAt + 1 : span.end;
+    const after = text.slice(afterStart, paragraph.end);
     const beforeText = text.slice(paragraph.start, span.start - 1);
-    const afterSentence = sentenceAt(ctx, Math.min(span.end + 1, paragraph.end - 1)) ?? first;
+    const afterSentence = sentenceAt(ctx, Math.min(afterStart, paragraph.end - 1)) ?? first;
     let entity: string | null = null;
     let name: string | null = null;
     let via: string | null = null;
@@ -114,11 +118,11 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
       const prev = ctx.sentences.filter((s) => s.sentence.paragraph < span.paragraph && s.subject).at(-1);
       entity = prev?.subject ?? null;
     } else if (span.closed && (m = AFTER_SAID_NAME.exec(after))) {
-      const at = span.end + 1 + after.indexOf(m[1]!);
+      const at = afterStart + after.indexOf(m[1]!);
       entity = entityIn(afterSentence, at, at + m[1]!.length);
       name = entity ? null : m[1]!.trim();
     } else if (span.closed && (m = AFTER_NAME_SAID.exec(after))) {
-      const at = span.end + 1 + after.indexOf(m[1]!);
+      const at = afterStart + after.indexOf(m[1]!);
       entity = entityIn(afterSentence, at, at + m[1]!.length);
       name = entity ? null : m[1]!.trim();
     }
@@ -150,7 +154,7 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
     const address = ADDRESS_IN_QUOTE.exec(body) ?? ADDRESS_BEFORE.exec(beforeText.slice(-120));
     const evidence = evidenceOf(ctx.doc, first.sentence, span.start, span.end);
     quotes.push({ text: body, entity, speakerName: name, addressee: address ? address[1]!.trim() : null, via, evidence });
-    if (entity || name) previousSpeaker = { entity, name, paragraph: span.paragraph, end: span.end + 1 };
+    if (entity || name) previousSpeaker = { entity, name, paragraph: span.paragraph, end: afterStart };
   }
   return quotes;
 }

@@ -1,0 +1,257 @@
+// The served dataset: the fact table in use and its answer index, swapped atomically on refresh.
+// Start-up loads the stored table without importing the NLP library; extraction (which does) is loaded
+// lazily, only when the table is missing, broken, stale, or a moderator refreshes. Refreshes and article
+// changes are serialised: a second one waits for the first, and questions keep being answered meanwhile
+// from the current table. A refresh that fails for any reason leaves the served table as it was.
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildIndex, type AnswerIndex } from '../answer/index.js';
+import type { FactTable, Warning } from '../facts/schema.js';
+import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES } from '../extract/load.js';
+import { EXTRACTOR_VERSION } from '../extract/version.js';
+import { diffTables, emptyDiff } from './diff.js';
+import { previousFileOf, readTable, writeFileAtomic, writeTable } from './tableFile.js';
+
+export interface RefreshReport {
+  ok: boolean;
+  /** Why the refresh was refused; the served table is unchanged when ok is false. */
+  error?: string;
+  durationMs: number;
+  articles: { added: string[]; removed: string[]; changed: string[] };
+  people: { added: string[]; removed: string[] };
+  events: { added: string[]; removed: string[] };
+  quotes: { added: number; removed: number };
+  warnings: Warning[];
+  articleId?: string;
+}
+
+export interface DatasetOptions {
+  seedsDir: string;
+  dataFile: string;
+  log?: (msg: string) => void;
+}
+
+export interface NewArticle {
+  fileName: string;
+  bytes: Uint8Array;
+  published?: string;
+  outlet?: string;
+}
+
+/** A refusal with a reason meant for the moderator. */
+export class DatasetError extends Error {}
+
+const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.txt$/;
+
+/** Checks an uploaded article's name, size and encoding; returns the decoded text or throws DatasetError. */
+export function validateNewArticle(input: NewArticle, maxBytes = MAX_ARTICLE_BYTES): string {
+  const name = input.fileName;
+  if (name !== path.basename(name) || name.includes('..') || !SAFE_FILE_NAME.test(name)) {
+    throw new DatasetError(`"${name.slice(0, 100)}" is not a safe file name: use letters, digits, "-", "_" or "." and end in .txt, with no folders.`);
+  }
+  if (input.bytes.length === 0) throw new DatasetError('The file is empty.');
+  if (input.bytes.length > maxBytes) throw new DatasetError(`The file is ${input.bytes.length} bytes; the limit is ${maxBytes}.`);
+  const text = decodeArticle(input.bytes);
+  if (text === null) throw new DatasetError('The file is not UTF-8 text (it looks binary or uses another encoding).');
+  if (!/[A-Za-z\u00C0-\u024F]{3,}/.test(text)) throw new DatasetError('The file has no readable text.');
+  if (input.published !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.published)) throw new DatasetError(`published must be a date like 2012-08-06, not "${input.published.slice(0, 40)}".`);
+    const bad = checkPublished(input.published);
+    if (bad) throw new DatasetError(`published ${bad}.`);
+  }
+  if (input.outlet !== undefined && (input.outlet.trim().length === 0 || input.outlet.length > 100)) throw new DatasetError('outlet must be 1 to 100 characters.');
+  return text;
+}
+
+export class Dataset {
+  readonly seedsDir: string;
+  readonly dataFile: string;
+  private current: { table: FactTable; index: AnswerIndex };
+  private queue: Promise<unknown> = Promise.resolve();
+  private running = 0;
+  private readonly log: (msg: string) => void;
+
+  private constructor(options: DatasetOptions, table: FactTable) {
+    this.seedsDir = options.seedsDir;
+    this.dataFile = options.dataFile;
+    this.log = options.log ?? (() => undefined);
+    this.current = { table, index: buildIndex(table) };
+  }
+
+  /**
+   * Loads the stored table; extracts from the seeds when it is missing, broken, from another extractor
+   * version or older than the seeds. If extraction fails too, the last good table (the `.prev.json` kept
+   * beside it) is served, and the log says so.
+   */
+  static async open(options: DatasetOptions): Promise<Dataset> {
+    const log = options.log ?? (() => undefined);
+    let stored: FactTable | null = null;
+    let why = '';
+    try {
+      stored = await readTable(options.dataFile);
+      if (stored.extractorVersion !== EXTRACTOR_VERSION) why = `it was made by extractor ${stored.extractorVersion}, this is ${EXTRACTOR_VERSION}`;
+      else if (await seedsNewerThan(options.seedsDir, options.dataFile)) why = 'the seeds folder changed since it was written';
+    } catch (error) {
+      why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no stored table yet' : (error as Error).message;
+    }
+    if (stored && !why) return new Dataset(options, stored);
+    log(`[dataset] extracting from ${options.seedsDir}: ${why}`);
+    try {
+      const table = await extractValid(options.seedsDir);
+      await writeTable(options.dataFile, table);
+      return new Dataset(options, table);
+    } catch (error) {
+      const fallback = stored ?? (await readTable(previousFileOf(options.dataFile)).catch(() => null));
+      if (fallback) {
+        log(`[dataset] extraction failed (${(error as Error).message}); serving the last good table from ${fallback.generatedAt}`);
+        return new Dataset(options, fallback);
+      }
+      throw new Error(`No fact table to serve: extraction failed (${(error as Error).message}) and no earlier table exists.`);
+    }
+  }
+
+  get table(): FactTable {
+    return this.current.table;
+  }
+
+  get index(): AnswerIndex {
+    return this.current.index;
+  }
+
+  get busy(): boolean {
+    return this.running > 0;
+  }
+
+  /** Re-extracts from the seeds folder, validates, writes and swaps the table in. Never throws. */
+  refresh(onProgress?: (done: number, total: number) => void): Promise<RefreshReport> {
+    return this.exclusive(() => this.refreshNow(onProgress));
+  }
+
+  /** Saves a new article (validated) with its manifest entry, then refreshes; undone if the refresh fails. */
+  addArticle(input: NewArticle): Promise<RefreshReport> {
+    return this.exclusive(async () => {
+      const started = performance.now();
+      let text: string;
+      try {
+        text = validateNewArticle(input);
+      } catch (error) {
+        return refused(started, (error as Error).message);
+      }
+      const id = articleIdOf(input.fileName);
+      const file = path.join(this.seedsDir, input.fileName);
+      if (this.table.articles.some((a) => a.id === id) || (await exists(file))) return refused(started, `An article named ${input.fileName} already exists; remove it first.`);
+      const twin = this.table.articles.find((a) => a.hash === hashText(text));
+      if (twin) return refused(started, `This text is already in the dataset as ${twin.id}.`);
+      const manifestFile = path.join(this.seedsDir, 'manifest.json');
+      const manifestBefore = await readFile(manifestFile, 'utf8').catch(() => null);
+      const manifest = parseManifest(manifestBefore);
+      // The manifest needs a publication date; without one the article loads with a warning and its
+      // relative dates stay relative.
+      if (input.published) manifest[input.fileName] = { published: input.published, outlet: input.outlet?.trim() || 'unknown' };
+      await writeFile(file, input.bytes);
+      if (input.published) await writeFileAtomic(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+      const report = await this.refreshNow();
+      if (!report.ok) {
+        await rm(file, { force: true });
+        if (manifestBefore !== null) await writeFileAtomic(manifestFile, manifestBefore);
+        return report;
+      }
+      return { ...report, articleId: id };
+    });
+  }
+
+  /** Removes an article and its manifest entry, then refreshes; restored if the refresh fails. */
+  removeArticle(id: string): Promise<RefreshReport> {
+    return this.exclusive(async () => {
+      const started = performance.now();
+      const article = this.table.articles.find((a) => a.id === id);
+      if (!article || article.file !== path.basename(article.file)) return refused(started, `No article with id "${id.slice(0, 100)}".`);
+      const file = path.join(this.seedsDir, article.file);
+      const bytes = await readFile(file).catch(() => null);
+      const manifestFile = path.join(this.seedsDir, 'manifest.json');
+      const manifestBefore = await readFile(manifestFile, 'utf8').catch(() => null);
+      const manifest = parseManifest(manifestBefore);
+      await rm(file, { force: true });
+      if (manifest[article.file]) {
+        delete manifest[article.file];
+        await writeFileAtomic(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+      }
+      const report = await this.refreshNow();
+      if (!report.ok) {
+        if (bytes) await writeFile(file, bytes);
+        if (manifestBefore !== null) await writeFileAtomic(manifestFile, manifestBefore);
+      }
+      return report;
+    });
+  }
+
+  /** Re-reads the stored table (another shard refreshed it). Keeps the current table if the file is bad. */
+  async reload(): Promise<void> {
+    const table = await readTable(this.dataFile);
+    this.current = { table, index: buildIndex(table) };
+  }
+
+  private async refreshNow(onProgress?: (done: number, total: number) => void): Promise<RefreshReport> {
+    const started = performance.now();
+    try {
+      const table = await extractValid(this.seedsDir, onProgress);
+      const index = buildIndex(table);
+      await writeTable(this.dataFile, table);
+      const diff = diffTables(this.current.table, table);
+      this.current = { table, index };
+      this.log(`[dataset] refreshed: ${table.articles.length} articles, ${table.people.length} people, ${table.events.length} events, ${table.quotes.length} quotes`);
+      return { ok: true, durationMs: performance.now() - started, ...diff, warnings: table.warnings };
+    } catch (error) {
+      this.log(`[dataset] refresh refused: ${(error as Error).message}`);
+      return refused(started, (error as Error).message);
+    }
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.running++;
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next.finally(() => {
+      this.running--;
+    });
+  }
+}
+
+function refused(started: number, error: string): RefreshReport {
+  return { ok: false, error, durationMs: performance.now() - started, ...emptyDiff(), warnings: [] };
+}
+
+async function extractValid(seedsDir: string, onProgress?: (done: number, total: number) => void): Promise<FactTable> {
+  // The NLP library is heavy to import: only here, never on the answering path.
+  const { extractFromDir } = await import('../extract/index.js');
+  const table = await extractFromDir(seedsDir, onProgress);
+  if (table.articles.length === 0) {
+    const why = table.warnings.map((w) => `${w.article ?? 'seeds'}: ${w.message}`).join('; ');
+    throw new Error(`no valid article in ${seedsDir}${why ? ` (${why})` : ''}`);
+  }
+  return table;
+}
+
+async function seedsNewerThan(seedsDir: string, dataFile: string): Promise<boolean> {
+  const tableTime = (await stat(dataFile)).mtimeMs;
+  const dirTime = (await stat(seedsDir)).mtimeMs;
+  if (dirTime > tableTime) return true;
+  for (const name of await readdir(seedsDir)) {
+    if ((await stat(path.join(seedsDir, name))).mtimeMs > tableTime) return true;
+  }
+  return false;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(() => true, () => false);
+}
+
+function parseManifest(text: string | null): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,49 @@
+// Reading and writing the fact table file. Writes are atomic (temp file, fsync, rename) and keep the
+// previous table beside it, so a crash mid-write never leaves a half table where the bot reads.
+import { open, readFile, rename, copyFile, mkdir, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { FactTable } from '../facts/schema.js';
+
+export const previousFileOf = (file: string) => file.replace(/\.json$/, '') + '.prev.json';
+
+export async function writeFileAtomic(file: string, data: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function writeTable(file: string, table: FactTable): Promise<void> {
+  try {
+    await stat(file);
+    await copyFile(file, previousFileOf(file));
+  } catch {
+    // No earlier table to keep.
+  }
+  await writeFileAtomic(file, JSON.stringify(table));
+}
+
+/** Parses and validates a stored table; throws with a readable reason when it is missing or broken. */
+export async function readTable(file: string): Promise<FactTable> {
+  const text = await readFile(file, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = FactTable.safeParse(json);
+  if (!parsed.success) throw new Error(`${file} does not match the fact-table schema: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
