@@ -28,8 +28,8 @@ const data = new SlashCommandBuilder()
   )
   .toJSON();
 
-/** Safe article file names: one path segment of letters, digits, spaces, dots, dashes, underscores, ending .txt. */
-export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}\.txt$/;
+/** Safe article file names: one path segment of letters, digits, dots, dashes, underscores, ending .txt. */
+export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.txt$/;
 
 export function checkFileName(name: string): void {
   if (!SAFE_NAME.test(name) || name.includes('..'))
