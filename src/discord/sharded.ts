@@ -13,7 +13,7 @@ export async function recommendedShards(token: string, apiUrl?: string): Promise
   return typeof body.shards === 'number' && body.shards >= 1 ? body.shards : 1;
 }
 
-export function createShardingManager(opts: { token: string; totalShards?: number | 'auto'; file?: string }): ShardingManager {
+export function createShardingManager(opts: { token: string; totalShards?: number | 'auto'; file?: string; silent?: boolean }): ShardingManager {
   const file = opts.file ?? fileURLToPath(new URL('../main.ts', import.meta.url));
   return new ShardingManager(file, {
     token: opts.token,
@@ -21,6 +21,7 @@ export function createShardingManager(opts: { token: string; totalShards?: numbe
     mode: 'process',
     execArgv: ['--import', 'tsx'],
     respawn: true,
+    silent: opts.silent ?? false,
   });
 }
 
