@@ -10,7 +10,7 @@ import { parseIntent, type Intent } from './intent.js';
 import { attributeValues, profile, rolesText, valuesText } from './profile.js';
 import { quotesAbout, quotesBy } from './quotes.js';
 import { resolveSubject } from './subject.js';
-import { tokens } from './text.js';
+import { normalize, tokens } from './text.js';
 import { datesText, defectionGroups, defectionsInMonth, defectionTimeline, type DefectionGroup, type TimelineEntry } from './timeline.js';
 
 const DONT_KNOW = 'The articles do not say.';
@@ -48,7 +48,7 @@ function groupsOf(index: AnswerIndex, person: Person): DefectionGroup[] {
 function describeDefection(index: AnswerIndex, name: string, g: DefectionGroup): string {
   const when = datesText(index, g, true);
   let text = `${name} defected${when ? ` ${when}` : ' (the articles do not say when)'}`;
-  if (g.role) text += `, as ${recase(index, g.role)}`;
+  if (g.role && (g.person || !normalize(g.subject).includes(normalize(g.role)))) text += `, as ${recase(index, g.role)}`;
   if (g.places.length > 0) text += `; fled to ${list(g.places)}`;
   if (g.helpedBy.length > 0) text += `; helped by ${list(g.helpedBy)}`;
   if (g.announcedVia.length > 0) text += `; announced via ${list(g.announcedVia)}`;
@@ -135,10 +135,10 @@ function answerAttribute(index: AnswerIndex, person: Person, kind: AttributeKind
         ? `${person.name} is ${groups[0].value} years old (according to ${articlesText(index, groups[0].evidence)}).`
         : `The sources disagree on ${person.name}'s age: ${valuesText(index, groups)}.`;
   } else if (kind === 'origin') {
-    text = `${person.name} is from ${valuesText(index, groups)}.`;
+    text = `${person.name} is from ${valuesText(index, groups, kind)}.`;
   } else {
     const label: Record<AttributeKind, string> = { age: 'Age', origin: 'Origin', religion: 'Religion or sect', family: 'Family', party: 'Party', affiliation: 'Affiliation' };
-    text = `${label[kind]} of ${person.name}: ${valuesText(index, groups)}.`;
+    text = `${label[kind]} of ${person.name}: ${valuesText(index, groups, kind)}.`;
   }
   return { text, sources: sourcesOf(index, evidence) };
 }
@@ -206,7 +206,10 @@ function answerQuotes(index: AnswerIndex, person: Person, intent: Intent): Answe
   const topic = [intent.to, intent.about].filter((x): x is string => !!x).join(' ');
   const all = index.quotesBySpeaker.get(person.id) ?? [];
   if (all.length === 0) return none(`The articles do not quote ${person.name}.`);
-  const found = quotesBy(index, person.id, topic || undefined).map((x) => x.quote);
+  let found = quotesBy(index, person.id, topic || undefined).map((x) => x.quote);
+  // Without a topic, scare-quoted fragments ("criminal regime") give way to what the person said in full.
+  const full = found.filter((q) => q.text.trim().split(/\s+/).length >= 5);
+  if (!topic && full.length > 0) found = full;
   if (found.length === 0) {
     const what = intent.to ? ` to ${intent.to}` : intent.about ? ` about ${intent.about}` : '';
     return none(`The articles quote ${person.name}, but not saying anything${what}.`);

@@ -179,7 +179,15 @@ function describeDay(iso: string): string {
   return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
 
-/** "6 August 2012" / "July 2012" / "2012"; qualifiers kept ("late August 2011"); unresolved -> original words. */
+/** A qualifier that says how the date was obtained rather than when: the article's own date. */
+export function isReportDate(date: DateValue): boolean {
+  return date.qualifier === 'reported';
+}
+
+/**
+ * "6 August 2012" / "July 2012" / "2012"; qualifiers kept ("late August 2011"); a bound without a day
+ * ("earlier" in an article of 11 July 2012 -> "before 11 July 2012"); otherwise the original words.
+ */
 export function formatDate(date: DateValue): string {
   let base: string | null = null;
   const v = date.value;
@@ -194,16 +202,26 @@ export function formatDate(date: DateValue): string {
       base = String(y);
     }
   }
-  if (base === null) return date.text.trim();
+  if (base === null) {
+    if (date.qualifier === 'before' && date.to && !date.from) return `by ${describeDay(date.to)}`;
+    if (date.from && date.to && date.from !== date.to) return `between ${describeDay(date.from)} and ${describeDay(date.to)}`;
+    return date.text.trim();
+  }
   const q = date.qualifier?.trim();
-  if (q && !new RegExp(`\\b${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(base)) return `${q} ${base}`;
+  if (q && !isReportDate(date) && !new RegExp(`\\b${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(base)) return `${q} ${base}`;
   return base;
 }
 
-/** "on 6 August 2012", "in July 2012", "in 2012", or the original words ("on Wednesday"). */
+/** Whether the date means something on a calendar (resolved, or bounded). */
+export function isResolved(date: DateValue): boolean {
+  return date.value !== null || formatDate(date) !== date.text.trim();
+}
+
+/** "on 6 August 2012", "in July 2012", "in 2012", "by 11 July 2012 (the date of the report)", or the original words. */
 export function formatDatePhrase(date: DateValue): string {
   const s = formatDate(date);
   if (date.value === null) return s;
+  if (isReportDate(date)) return `by ${s} (the date of the report)`;
   if (date.precision === 'day') return `on ${s}`;
   return `in ${s}`;
 }

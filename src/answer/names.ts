@@ -240,7 +240,7 @@ export function resolveRole(idx: NameIndex, query: string): Resolution {
     const bonus = r.former === wantsFormer ? 2 : 1;
     if (rs.size === qs.size && [...qs].every((t) => rs.has(t))) {
       exactIds.set(r.personId, (exactIds.get(r.personId) ?? 0) + bonus);
-    } else if (qs.size >= 2 && [...qs].every((t) => rs.has(t))) {
+    } else if (qs.size >= 2 && qs.size / rs.size >= 0.6 && [...qs].every((t) => rs.has(t))) {
       partialIds.set(r.personId, (partialIds.get(r.personId) ?? 0) + bonus);
     }
   }

@@ -37,8 +37,21 @@ function articlesOf(index: AnswerIndex, evidence: Evidence[]): string {
   return ids.map((id) => cite(index, id)).join(' and ');
 }
 
-/** "57 according to 000 (AFP); 58 according to 001 (AP)" or "57 (000 (AFP))". */
-export function valuesText(index: AnswerIndex, groups: ValueGroup[]): string {
+/**
+ * Ages: "57 according to 000 (AFP); 58 according to 001 (AP)" or "57 (according to 000 (AFP))".
+ * Other kinds are not rivals ("married", "four children"): values listed per source.
+ */
+export function valuesText(index: AnswerIndex, groups: ValueGroup[], kind: AttributeKind = 'age'): string {
+  if (kind !== 'age' && groups.length > 1) {
+    const bySource = new Map<string, string[]>();
+    for (const g of groups) {
+      const key = [...new Set(g.evidence.map((e) => e.article))].join(',');
+      bySource.set(key, [...(bySource.get(key) ?? []), g.value]);
+    }
+    return [...bySource.entries()]
+      .map(([key, values]) => `${values.join(', ')} (according to ${key.split(',').map((id) => cite(index, id)).join(' and ')})`)
+      .join('; ');
+  }
   if (groups.length === 1 && groups[0]) return `${groups[0].value} (according to ${articlesOf(index, groups[0].evidence)})`;
   return groups.map((g) => `${g.value} according to ${articlesOf(index, g.evidence)}`).join('; ');
 }
@@ -110,7 +123,7 @@ export function profile(index: AnswerIndex, personId: string): Answer {
   for (const kind of ['origin', 'age', 'religion', 'family', 'party', 'affiliation'] as const) {
     const groups = attributeValues(person, kind);
     if (groups.length === 0) continue;
-    lines.push(`${ATTRIBUTE_LABEL[kind]}: ${valuesText(index, groups)}.`);
+    lines.push(`${ATTRIBUTE_LABEL[kind]}: ${valuesText(index, groups, kind)}.`);
     for (const g of groups) evidence.push(...g.evidence);
   }
   const quotes = index.quotesBySpeaker.get(person.id)?.length ?? 0;

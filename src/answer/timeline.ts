@@ -2,7 +2,7 @@
 // source gives, role, destination and helpers, sorted by date with undated ones last.
 import type { DateValue, Event, Person, Source } from '../facts/schema.js';
 import { cite, recase, sourcesOf, type AnswerIndex } from './build.js';
-import { dateKey, dateWithin, formatDate, formatDatePhrase } from './dates.js';
+import { dateKey, dateWithin, formatDate, formatDatePhrase, isReportDate, isResolved } from './dates.js';
 import { normalize } from './text.js';
 
 export interface TimelineEntry {
@@ -44,7 +44,8 @@ function uniq(values: Iterable<string>): string[] {
 export function groupDates(events: Event[]): Array<{ date: DateValue; articles: string[] }> {
   const dated = events.filter((e) => e.date && e.date.value !== null);
   const byValue = new Map<string, { date: DateValue; articles: string[] }>();
-  for (const e of dated.sort((a, b) => (PRECISION_RANK[b.date?.precision ?? ''] ?? 0) - (PRECISION_RANK[a.date?.precision ?? ''] ?? 0))) {
+  const rank = (e: Event): number => (PRECISION_RANK[e.date?.precision ?? ''] ?? 0) * 2 + (e.date && !isReportDate(e.date) ? 1 : 0);
+  for (const e of dated.sort((a, b) => rank(b) - rank(a))) {
     const d = e.date;
     if (!d?.value) continue;
     const consistent = [...byValue.keys()].find((v) => v === d.value || v.startsWith(`${d.value}-`));
@@ -121,7 +122,8 @@ export function datesText(index: AnswerIndex, group: DefectionGroup, phrase: boo
     const only = group.dates[0];
     if (!only) return null;
     const s = fmt(only.date);
-    return only.date.value === null ? `"${s}" (${only.articles.map((a) => cite(index, a)).join(', ')}; not resolved to a date)` : s;
+    if (isResolved(only.date)) return s;
+    return `"${s}" (${only.articles.map((a) => cite(index, a)).join(', ')}; not resolved to a date)`;
   }
   return group.dates.map((d) => `${fmt(d.date)} according to ${d.articles.map((a) => cite(index, a)).join(', ')}`).join('; ');
 }

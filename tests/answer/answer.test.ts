@@ -1,20 +1,11 @@
 // answer(): every intent on both fixture tables, as a table of questions and expected answers.
 import { describe, expect, it } from 'vitest';
 import { answer, buildIndex, type AnswerIndex } from '../../src/answer/index.js';
+import { check, type Case } from './check.js';
 import { A0, A1, A2, A3, A4, INV_A, INV_B, inventedTable, seedTable } from './fixtures.js';
 
 const seed = buildIndex(seedTable());
 const inv = buildIndex(inventedTable());
-
-interface Case {
-  q: string;
-  /** Every string must appear in the answer text. */
-  has: string[];
-  /** None may appear. */
-  not?: string[];
-  /** Exactly these articles are cited (as a set); [] means no source at all. */
-  cites: string[];
-}
 
 const SEED_CASES: Case[] = [
   // the issue's examples
@@ -112,23 +103,6 @@ const INVENTED_CASES: Case[] = [
   { q: 'Is it the one that was there?', has: ['do not say'], cites: [] },
   { q: 'which outlets', has: ['2 articles', 'Harbor Times', 'Northwind Wire'], cites: [INV_A, INV_B] },
 ];
-
-function check(index: AnswerIndex, c: Case): void {
-  const a = answer(index, c.q);
-  for (const s of c.has) expect(a.text, c.q).toContain(s);
-  for (const s of c.not ?? []) expect(a.text, c.q).not.toContain(s);
-  expect(new Set(a.sources.map((s) => s.article)), c.q).toEqual(new Set(c.cites));
-  // Sources are deduplicated and carry the article's metadata and a sentence.
-  const keys = a.sources.map((s) => `${s.article}|${s.sentence}`);
-  expect(new Set(keys).size, c.q).toBe(keys.length);
-  for (const s of a.sources) {
-    const art = index.articles.get(s.article);
-    expect(art, c.q).toBeDefined();
-    expect(s.outlet).toBe(art?.outlet);
-    expect(s.published).toBe(art?.published);
-    expect(art?.text.includes(s.sentence) || art?.sentences.some((x) => x.text === s.sentence), c.q).toBe(true);
-  }
-}
 
 describe('answer() on the seed-like table', () => {
   it.each(SEED_CASES)('$q', (c) => check(seed, c));
