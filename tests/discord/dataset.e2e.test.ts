@@ -60,6 +60,26 @@ function flags(r: InteractionResult): number {
 
 const mod = { permissions: MODERATOR_PERMISSIONS };
 
+describe('seed answers through Discord (slash command and DM give the same answer)', () => {
+  const cases: Array<{ q: string; expect: RegExp; cites: RegExp | null }> = [
+    { q: 'When did Riyad Hijab defect?', expect: /6 August 2012[\s\S]*prime minister[\s\S]*Jordan/, cites: /004_b9117ea132e15fa2 · Reuters · 2012-08-06/ },
+    { q: 'How old is Abdo Husameddine?', expect: /57[\s\S]*58/, cites: /000_3b4f70ffe2a1464c · AFP · 2012-03-08[\s\S]*001_5cdcdb820694c054/ },
+    { q: 'what did fares say to the military', expect: /Turn your guns on the criminals from this regime/, cites: /003_1bd21216735112a5/ },
+    { q: 'Who defected in July 2012?', expect: /Nawaf al-Fares[\s\S]*ambassador to Iraq/, cites: /002_70af7e54198c2116[\s\S]*003_1bd21216735112a5|003_1bd21216735112a5[\s\S]*002_70af7e54198c2116/ },
+    { q: 'When did Vladimir Putin defect?', expect: /do not say|don't say|no information|not in the articles/i, cites: null },
+  ];
+  for (const c of cases)
+    it(c.q, async () => {
+      const slash = await h.fake.command({ name: 'ask', options: { question: c.q } });
+      const body = text(slash);
+      expect(body).toMatch(c.expect);
+      if (c.cites) expect(body).toMatch(c.cites);
+      else expect(slash.message?.embeds?.[0]?.fields ?? []).toEqual([]);
+      const dm = await h.fake.dm(c.q);
+      expect(dm.payload.embeds).toEqual(slash.message?.embeds);
+    });
+});
+
 describe('/refresh with the real dataset', () => {
   it('is refused to a non-moderator, and the table stays the same', async () => {
     const before = dataset.table;
