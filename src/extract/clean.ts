@@ -58,7 +58,9 @@ export function cleanArticle(raw: string): CleanArticle {
     const start = text.length;
     text += line;
     const words = line.split(/\s+/).length;
-    paragraphs.push({ start, end: text.length, text: line, heading: words <= 8 && !ENDS_LIKE_PROSE.test(line.replace(/['‘’]$/, '')) || /^['‘][^'‘’]+['’]$/.test(line) });
+    // A heading is short, unpunctuated and holds no double quote (an open quote runs on to the next line).
+    const heading = (words <= 8 && !ENDS_LIKE_PROSE.test(line) && !/["“”]/.test(line) && !/\b(said|says|told|added)$/.test(line)) || /^['‘][^'‘’]+['’]$/.test(line);
+    paragraphs.push({ start, end: text.length, text: line, heading });
   });
   return { text, paragraphs, dropped };
 }

@@ -38,7 +38,7 @@ const TRIGGERS: Array<{ kind: EventKind; re: RegExp; noun?: boolean }> = [
   { kind: 'appointment', re: /\b(?:appointed|named|promoted|nominated|sworn in as)\b/gi },
   { kind: 'dismissal', re: /\b(?:fired|dismissed|sacked|ousted|relieved of (?:his|her) duties|removed from (?:his|her) post)\b/gi },
   { kind: 'dismissal', re: /\b(?:dismissal|sacking|firing)\b/gi, noun: true },
-  { kind: 'flight', re: /\b(?:fled|flee(?:s|ing)?|escaped|escaping)\b/gi },
+  { kind: 'flight', re: /\b(?:fled|flee(?:s|ing)?|escaped|escaping|crossed (?:the border )?into)\b/gi },
 ];
 
 const DENIAL = /\b(?:denied|denies|deny|denying|dismissed (?:reports|rumou?rs)|rumou?rs?|false reports?|refuted|not true)\b/i;
@@ -140,8 +140,8 @@ function subjectOf(ctx: ArticleContext, s: SentenceContext, t: Trigger, lookup: 
     return null;
   }
   // "Mr Assad appointed Mr Hijab ... as prime minister": the appointee follows an active verb.
-  if (t.kind === 'appointment' && !/\b(?:was|were|is|been|be)\s+$/.test(before)) {
-    const next = s.mentions.find((m) => m.start - s.sentence.start >= t.end && m.start - s.sentence.start - t.end < 8);
+  if ((t.kind === 'appointment' || t.kind === 'dismissal') && !t.noun && !/\b(?:was|were|is|been|be)\s+$/.test(before)) {
+    const next = s.mentions.find((m) => m.start - s.sentence.start >= t.end && m.start - s.sentence.start - t.end < 20);
     if (next) return name(next.entity);
   }
   // "fleeing premier Riyad Hijab": the participle describes the person after it.
@@ -187,7 +187,8 @@ function subjectOf(ctx: ArticleContext, s: SentenceContext, t: Trigger, lookup: 
 
 function placeAfter(text: string, from: number, kind: EventKind): string | null {
   const rest = text.slice(from);
-  const m = /^\s+(?:(?:across the border|abroad|the country)\s+)?(?:to|into|for|in)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*)*)/.exec(rest);
+  // "crossed into X" carries its preposition in the trigger; otherwise one must follow ("fled to X").
+  const m = (/into$/.test(text.slice(0, from)) ? /^\s+()/ : /^\s+(?:(?:across the border|abroad|the country)\s+)?(?:to|into|for|in)\s+/).exec(rest) && /^\s*(?:(?:across the border|abroad|the country)\s+)?(?:to|into|for|in)?\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*)*)/.exec(rest);
   if (!m) return null;
   const place = m[1]!.replace(/^the\s+/, '');
   if (PLATFORM_RE.test(place)) return null;

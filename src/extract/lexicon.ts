@@ -60,7 +60,7 @@ export const NOT_NAME_WORDS = new Set([
   'those', 'but', 'and', 'or', 'if', 'in', 'on', 'at', 'of', 'for', 'to', 'from', 'by', 'with', 'as', 'after', 'before',
   'unlike', 'like', 'meanwhile', 'also', 'according', 'however', 'when', 'while', 'since', 'there', 'here', 'then',
   'what', 'who', 'why', 'how', 'where', 'which', 'every', 'all', 'some', 'many', 'most', 'no', 'not', 'one', 'two',
-  'please', 'get', 'you', 'activists', 'civilian', 'political', 'western', 'eastern', 'northern', 'southern',
+  'please', 'get', 'later', 'earlier', 'separately', 'yesterday', 'today', 'tonight', 'now', 'instead', 'still', 'only', 'activists', 'civilian', 'political', 'western', 'eastern', 'northern', 'southern',
 ]);
 
 /** Name particles kept inside names ("Nawaf al-Fares", "Khaled al Hbous", "Osama bin Laden"). */

@@ -101,7 +101,8 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
     const honorificTokens: Token[] = [];
     // Leading function words and calendar words are not part of a name ("Unlike", "In", "August").
     while (from < to && (NOT_NAME_WORDS.has(tokens[from]!.lower) || CALENDAR.has(bare(tokens[from]!).toLowerCase()))) from++;
-    while (from < to - 1 && honorificWord(tokens[from]!)) honorificTokens.push(tokens[from++]!);
+    // Titles before a name, including a capitalised role word at a sentence start ("Analyst Petra Lind").
+    while (from < to - 1 && (honorificWord(tokens[from]!) || (to - from > 2 && ROLE_HEADS.has(tokens[from]!.lower)))) honorificTokens.push(tokens[from++]!);
     // A lone title word ("President") with nothing after it is not a name.
     if (from >= to) continue;
     let nameTokens = tokens.slice(from, to);
@@ -167,8 +168,7 @@ function genderOf(c: Candidate): Gender {
   const h = c.honorificTokens.map((t) => t.lower.replace(/\.$/, ''));
   if (h.some((w) => FEMALE_HONORIFICS.has(w))) return 'female';
   if (h.some((w) => MALE_HONORIFICS.has(w))) return 'male';
-  if (c.tokens.some((t) => t.tags.has('FemaleName'))) return 'female';
-  if (c.tokens.some((t) => t.tags.has('MaleName'))) return 'male';
+  // First-name gender guesses are unreliable for names from other languages: only titles count.
   return null;
 }
 

@@ -143,7 +143,10 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
     if (!entity && !name && beforeText.trim().length > 0) {
       // A partial quote inside reported speech belongs to the sentence's subject.
       const pronoun = /\b(he|she)\b[^“"]*$/i.exec(beforeText);
-      entity = first.subject ?? (pronoun ? resolvePronoun(ctx, first, pronoun[1]!, span.start) : null) ?? entityIn(first, first.sentence.start, span.start);
+      entity = first.subject ?? (pronoun ? resolvePronoun(ctx, first, pronoun[1]!, span.start) : null);
+      // "The government said it had dismissed X for '...'": the unnamed speaker, never the person named inside.
+      const reporter = entity ? null : /^((?:The|A|An)\s+[a-z][\w\s-]{1,40}?)\s+(?:said|says|stated|announced|claimed)\b/.exec(text.slice(first.sentence.start, span.start));
+      if (reporter) name = reporter[1]!;
     }
     if (!entity && !name && beforeText.trim().length === 0 && previousSpeaker && previousSpeaker.paragraph >= span.paragraph - 2) {
       entity = previousSpeaker.entity;

@@ -120,9 +120,9 @@ export function extractRolesAndAttributes(article: ArticleContext): EntityFacts 
     if (age) addAttribute(out, subject, 'age', age[1] ?? age[2]!, ctx, article);
     const children = /\b(is married|married with (?:\w+ )?children|has (?:\w+ )children|father of \w+|mother of \w+)/gi;
     for (const f of text.matchAll(children)) addAttribute(out, subject, 'family', f[1]!, ctx, article);
-    const origin = /\b(?:is|was|comes|came|hails)\s+(?:originally\s+)?from\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Za-z][\w'’-]*)*)|\bhome (?:province|town|city|village|region) of ((?:the\s+)?[A-Z][\w-]*(?:\s+(?:al-)?[A-Z][\w-]*)*)|\b(?:a native of|born in)\s+([A-Z][\w-]*(?:\s+(?:al-)?[A-Z][\w-]*)*)/.exec(text);
+    const origin = /\b(?:is|was|comes|came|hails)\s+(?:originally\s+)?from\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Za-z][\w'’-]*)*)|\b(?:is|was|comes|came|hails)\s+from\s+the\s+(?:[a-z]+\s+)?(?:province|town|city|village|region) of ([A-Z][\w-]*(?:\s+(?:al-)?[A-Z][\w-]*)*)|\bhome (?:province|town|city|village|region) of ((?:the\s+)?[A-Z][\w-]*(?:\s+(?:al-)?[A-Z][\w-]*)*)|\b(?:a native of|born in)\s+([A-Z][\w-]*(?:\s+(?:al-)?[A-Z][\w-]*)*)/.exec(text);
     if (origin) {
-      const place = (origin[1] ?? origin[2] ?? origin[3] ?? '').replace(/\s+(?:which|who|where|the)\b.*$/, '');
+      const place = (origin[1] ?? origin[2] ?? origin[3] ?? origin[4] ?? '').replace(/\s+(?:which|who|where|the)\b.*$/, '');
       const sect = SECT_RE.exec(place);
       if (sect) addAttribute(out, subject, 'religion', sect[1]!, ctx, article);
       else if (place && !/['’]s$/.test(place)) addAttribute(out, subject, 'origin', place.replace(/,.*$/, ''), ctx, article);

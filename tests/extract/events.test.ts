@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { extractTexts } from './helpers.js';
+
+const LEAD = 'Opening sentence about the capital.\n';
+// [sentence(s), expected defection subject name or null for none]
+const defections: Array<[string, string | null]> = [
+  ['Deputy health minister Olga Brenner has defected to the opposition.', 'Olga Brenner'],
+  ['General Tomas Ruell deserted on Friday, officers said.', 'Tomas Ruell'],
+  ['Olga Brenner said she had joined the ranks of the revolution.', 'Olga Brenner'],
+  ['Officials denied reports that Olga Brenner had defected.', null],
+  ['Olga Brenner denied that she had defected.', null],
+  ['Olga Brenner urged officers to defect.', null],
+  ['Olga Brenner did not defect, her office said.', null],
+  ['More defections would follow, Olga Brenner said.', null],
+  ['Unlike earlier defections, such as that of Tomas Ruell, this one was public.', 'Tomas Ruell'],
+  ['Olga Brenner is the second minister to quit the government. The first was Tomas Ruell, who was minister of mines until May.', 'Tomas Ruell'],
+];
+
+describe('events: defections and their false positives', () => {
+  it.each(defections)('%s', (text, who) => {
+    const table = extractTexts([{ text: LEAD + text }]);
+    const names = table.events.filter((e) => e.kind === 'defection').map((e) => table.people.find((p) => p.id === e.person)?.name ?? e.subject);
+    if (who === null) expect(names).toEqual([]);
+    else expect(names).toContain(who);
+  });
+
+  it('resolves a role subject, the date, place, channel and helper', () => {
+    const table = extractTexts([{
+      published: '2020-05-14',
+      text: 'Borduria\'s ambassador to Syldavia has defected, officials said.\n"I announce my resignation as ambassador to Syldavia," said Piotr Zamek in a video posted on YouTube on Tuesday.\nRebels said they had helped Mr Zamek flee to Syldavia.',
+    }]);
+    const event = table.events.find((e) => e.kind === 'defection');
+    expect(table.people.find((p) => p.id === event?.person)?.name).toBe('Piotr Zamek');
+    expect(event?.role).toBe('ambassador to syldavia');
+    expect(event?.announcedVia).toBe('video on YouTube');
+    expect(event?.date?.value).toBe('2020-05-12');
+    const flight = table.events.find((e) => e.kind === 'flight');
+    expect(flight?.place).toBe('Syldavia');
+  });
+
+  it('finds appointments and dismissals with the right person', () => {
+    const table = extractTexts([{ text: LEAD + 'President Anna Kroll appointed Jonas Weber, formerly transport minister, as prime minister in June.\nState television said Mr Weber had been fired.' }]);
+    const person = (id: string | null) => table.people.find((p) => p.id === id)?.name;
+    const appointment = table.events.find((e) => e.kind === 'appointment');
+    expect(person(appointment!.person)).toBe('Jonas Weber');
+    expect(appointment?.role).toBe('prime minister');
+    // Published 14 May 2020: "in June" is the June before.
+    expect(appointment?.date?.value).toBe('2019-06');
+    expect(person(table.events.find((e) => e.kind === 'dismissal')!.person)).toBe('Jonas Weber');
+  });
+
+  it('every event cites a sentence of its article at valid offsets', () => {
+    const table = extractTexts([{ text: LEAD + defections.map(([t]) => t).join('\n') }]);
+    for (const e of table.events) {
+      const article = table.articles.find((a) => a.id === e.evidence.article)!;
+      expect(article.sentences[e.evidence.sentence]?.text).toBe(e.evidence.text);
+      expect(article.text.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.text);
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extractTexts, personNamed } from './helpers.js';
+
+describe('people: names, aliases and merging', () => {
+  const table = extractTexts([
+    { id: 'a', text: 'Ruritania\'s deputy trade minister Karel Vondrasek announced his resignation on Monday.\nMr Vondrasek said he had joined the opposition.\nPresident Milan Horak, whose late father President Jan Horak ruled for decades, was silent.\nVondrasek is from the city of Strelsau.' },
+    { id: 'b', text: 'Karel Vondraseck, a 61-year-old lawyer, crossed into Zenda, officials said.\nDr Horak made no comment.\nThe Free Ruritanian Army said it welcomed the move.' },
+  ]);
+  const cases: Array<[string, string]> = [
+    ['Karel Vondrasek', 'Karel Vondrasek'],
+    ['Mr Vondrasek', 'Karel Vondrasek'],
+    ['Vondrasek', 'Karel Vondrasek'],
+    ['Karel Vondraseck', 'Karel Vondrasek'],
+    ['Milan Horak', 'Milan Horak'],
+    ['Dr Horak', 'Milan Horak'],
+    ['Jan Horak', 'Jan Horak'],
+  ];
+  it.each(cases)('"%s" belongs to %s', (alias, name) => {
+    expect(personNamed(table, alias)?.name).toBe(name);
+  });
+  it('keeps a father and son with one surname apart', () => {
+    expect(personNamed(table, 'Jan Horak')?.id).not.toBe(personNamed(table, 'Milan Horak')?.id);
+  });
+  it.each([['Free Ruritanian Army'], ['Strelsau'], ['Zenda'], ['Monday']])('"%s" is not a person', (name) => {
+    expect(table.people.some((p) => p.aliases.includes(name))).toBe(false);
+  });
+  it('records roles with evidence and the origin', () => {
+    const karel = personNamed(table, 'Karel Vondrasek')!;
+    expect(karel.roles.map((r) => r.title)).toContain('deputy trade minister');
+    const origin = karel.attributes.find((a) => a.kind === 'origin');
+    expect(origin?.value).toBe('Strelsau');
+    expect(origin?.evidence.text).toContain('Strelsau');
+    expect(karel.attributes.find((a) => a.kind === 'age')?.value).toBe('61');
+  });
+});
