@@ -10,7 +10,7 @@ import { parseIntent, type Intent } from './intent.js';
 import { attributeValues, profile, rolesText, valuesText } from './profile.js';
 import { quotesAbout, quotesBy } from './quotes.js';
 import { resolveSubject } from './subject.js';
-import { normalize, tokens } from './text.js';
+import { contentStems, normalize, tokens } from './text.js';
 import { datesText, defectionGroups, defectionsInMonth, defectionTimeline, type DefectionGroup, type TimelineEntry } from './timeline.js';
 
 const DONT_KNOW = 'The articles do not say.';
@@ -92,7 +92,27 @@ function answerEventsWithoutPerson(index: AnswerIndex, intent: Intent, events: E
   };
 }
 
-function answerDefectors(index: AnswerIndex, intent: Intent): Answer {
+/**
+ * "Which ambassador defected?", "Who defected to Jordan?": keep the defections whose subject, role,
+ * destination, helpers or channel contain every distinctive word of the filter. Words found in a large
+ * share of all sentences ("Syrian" in a story about Syria) are background and ignored.
+ */
+function filterDefections(index: AnswerIndex, entries: TimelineEntry[], filter: string): TimelineEntry[] {
+  const n = index.bm25.docs.length || 1;
+  const want = [...new Set(contentStems(filter))].filter((t) => (index.bm25.postings.get(t)?.size ?? 0) / n < 0.15);
+  if (want.length === 0) return entries;
+  const groups = defectionGroups(index);
+  return entries.filter((entry) => {
+    const g = groups.find((x) => x.events.includes(entry.event));
+    if (!g) return false;
+    const hay = new Set(
+      contentStems([g.subject, g.person?.name ?? '', g.role ?? '', ...g.places, ...g.helpedBy, ...g.announcedVia].join(' ')),
+    );
+    return want.every((t) => hay.has(t));
+  });
+}
+
+function answerDefectors(index: AnswerIndex, intent: Intent, filter = ''): Answer {
   let entries: TimelineEntry[];
   let label = '';
   if (intent.range) {
@@ -105,6 +125,10 @@ function answerDefectors(index: AnswerIndex, intent: Intent): Answer {
     label = ` in ${m.charAt(0).toUpperCase()}${m.slice(1)}`;
   } else {
     entries = defectionTimeline(index);
+  }
+  if (filter) {
+    entries = filterDefections(index, entries, filter);
+    label += ` matching "${filter.length > 60 ? `${filter.slice(0, 57)}...` : filter}"`;
   }
   if (entries.length === 0) return none(`The articles report no defection${label}.`);
   const head = `${entries.length} defection${entries.length === 1 ? '' : 's'}${label} reported in the articles${entries.length > 1 ? ', by date' : ''}:`;
@@ -261,6 +285,12 @@ function personAnswer(index: AnswerIndex, intent: Intent, person: Person): Answe
       return answerKindEvents(index, person, intent.kind);
     case 'roles':
       return answerRoles(index, person);
+    case 'why': {
+      // The table holds facts, not motives: say so, and give what is known, cited.
+      const when = answerWhen(index, person);
+      const head = `The fact table does not record why.`;
+      return when.sources.length > 0 ? { text: `${head} What the articles report: ${when.text}`, sources: when.sources } : none(`${DONT_KNOW} ${head}`);
+    }
     case 'quote':
       return answerQuotes(index, person, intent);
     case 'articles': {
@@ -299,12 +329,17 @@ function answerInner(index: AnswerIndex, question: string): Answer {
     return topic ? none(`${DONT_KNOW} No quote in the articles matches that.`) : askWho(EXAMPLE.quote ?? '');
   }
   if (intent.subject === '') {
-    if (intent.kind === 'unknown' || intent.kind === 'profile') return fallback(index, q) ?? none(DONT_KNOW);
+    if (intent.kind === 'unknown' || intent.kind === 'profile' || intent.kind === 'why') return fallback(index, q) ?? none(DONT_KNOW);
     if (intent.kind === 'when' || intent.kind === 'appointment' || intent.kind === 'dismissal') return answerDefectors(index, intent);
     return askWho(EXAMPLE[intent.kind] ?? 'Who is <name>?');
   }
   const res = resolveSubject(index, intent.subject);
   if (res.person) return personAnswer(index, intent, res.person);
+  if (intent.kind === 'when' && intent.list && res.events.length === 0) {
+    const listed = answerDefectors(index, intent, intent.subject);
+    if (listed.sources.length > 0) return listed;
+    return fallback(index, q) ?? listed;
+  }
   if (res.events.length > 0 && (intent.kind === 'when' || intent.kind === 'whereTo' || intent.kind === 'helped' || intent.kind === 'profile')) {
     const a = answerEventsWithoutPerson(index, intent, res.events);
     if (a) return a;
@@ -316,12 +351,12 @@ function answerInner(index: AnswerIndex, question: string): Answer {
     }
   }
   if (intent.kind === 'articles' && !/\p{Lu}/u.test(intent.subject)) return articlesAnswer(index);
-  if (intent.kind === 'unknown' || intent.kind === 'profile' || intent.kind === 'articles') {
+  if (intent.kind === 'unknown' || intent.kind === 'profile' || intent.kind === 'articles' || intent.kind === 'why') {
     const fb = res.suggestions.length === 0 ? fallback(index, q) : null;
     if (fb) return fb;
   }
   // A lower-case, non-name subject in an open question: no person is being asked about.
-  if ((intent.kind === 'unknown' || intent.kind === 'profile') && !/\p{Lu}/u.test(intent.subject) && res.suggestions.length === 0) {
+  if ((intent.kind === 'unknown' || intent.kind === 'profile' || intent.kind === 'why') && !/\p{Lu}/u.test(intent.subject) && res.suggestions.length === 0) {
     return none(DONT_KNOW);
   }
   return notFound(intent.subject, res.suggestions);

@@ -18,6 +18,7 @@ export type IntentKind =
   | 'dismissal'
   | 'roles'
   | 'profile'
+  | 'why'
   | 'unknown';
 
 export interface Intent {
@@ -32,6 +33,8 @@ export interface Intent {
   range: { from: string; to: string } | null;
   /** A month named without a year ("who defected in July"), 1-12. */
   month: number | null;
+  /** The question asks for a list ("who/which ... defected"), so the subject may be a filter, not a person. */
+  list: boolean;
 }
 
 const DEFECT = /\b(defect\w*|desert\w*|resign\w*|quit|quits|quitting|bolt|bolted|turncoats?|switch(?:ed)? sides|join(?:ed|s)? the (?:opposition|revolution|rebels|rebellion|ranks|uprising)|abandon(?:ed)? the regime|broke (?:ranks|with)|turned against)\b/;
@@ -55,8 +58,9 @@ const INTENT_WORDS = new Set(
     'profile info information about know tell details background ' +
     'date day time exactly happen happened announce announced announcement ' +
     'article articles source sources outlet outlets newspaper newspapers paper papers publication publications report reports reported ' +
-    'list name names many number timeline else ' +
-    'person people official officials anyone someone somebody everyone ministers diplomats generals officers ambassadors syrians leaders figures'
+    'list name names many number timeline else why reason reasons ' +
+    'person people official officials anyone someone somebody everyone ministers diplomats generals officers ambassadors syrians leaders figures ' +
+    'last recently recent today yesterday ago week month so far first'
   ).split(' '),
 );
 
@@ -82,6 +86,7 @@ function monthOnly(lower: string): number | null {
 function kindOf(lower: string): IntentKind {
   const where = /\bwhere\b|\b(?:which|what) (?:country|city|place)\b/.test(lower);
   if (/\b(?:which|what|list|show|how many)\b.*\b(?:outlets?|articles?|sources?|newspapers?|papers|publications?)\b/.test(lower)) return 'articles';
+  if (/^\s*why\b/.test(lower)) return 'why';
   if (/\bhow old\b|\bage[ds]?\b|\byears? old\b|\bwhen was .* born\b/.test(lower)) return 'age';
   if (/\b(?:help|helped|helps|helping|assist\w*|aided|smuggl\w*)\b/.test(lower) && /\bwho\b|\bwhich\b|\bwhat\b|\bby whom\b|\bdid\b/.test(lower)) return 'helped';
   if (/^\s*(?:please\s+)?tell me (?:more )?about\b/.test(lower)) return 'profile';
@@ -147,5 +152,6 @@ export function parseIntent(question: string): Intent {
     to,
     range: dateMention ? { from: dateMention.from, to: dateMention.to } : null,
     month,
+    list: /^\s*(?:who|which|what|how many|list|name|show)\b/.test(lower),
   };
 }

@@ -36,6 +36,16 @@ const SEED_CASES: Case[] = [
   { q: 'Who defected in 2015?', has: ['no defection in 2015'], cites: [] },
   { q: 'Which officials defected?', has: ['Bassam Imadi', 'Manaf Tlas', 'Adnan Bakkour', 'late August 2011'], cites: [A0, A1, A2, A3, A4] },
   { q: 'who defected since June 2012', has: ['Nawaf al-Fares', 'Riyad Hijab'], not: ['Hussameddin'], cites: [A2, A3, A4] },
+  // list questions filtered by role, destination or channel
+  { q: 'Which ambassador defected?', has: ['Bassam Imadi', 'Nawaf al-Fares'], not: ['Hijab'], cites: [A2, A3] },
+  { q: 'Who defected to Jordan?', has: ['Riyad Hijab'], not: ['Fares', 'Tlas'], cites: [A4] },
+  { q: 'Which officials defected to Turkey?', has: ['Mostafa Ahmad al-Sheik'], not: ['Hijab'], cites: [A1] },
+  { q: 'Who announced a defection on YouTube?', has: ['Abdo Hussameddin'], not: ['Fares'], cites: [A0, A1] },
+  { q: 'Which ambassador to France defected?', has: ['no defection matching'], cites: [] },
+  { q: 'How many people defected?', has: ['8 defections'], cites: [A0, A1, A2, A3, A4] },
+  // why: the table has facts, not motives
+  { q: 'Why did Hijab defect?', has: ['does not record why', '6 August 2012'], cites: [A4] },
+  { q: 'Why did Bashar al-Assad defect?', has: ['do not say'], cites: [] },
   // who is X
   { q: 'Who is Riyad Hijab?', has: ['prime minister', 'formerly agriculture minister', 'Jordan', 'Deir al-Zor', 'Sunni', 'Mr Hijab'], cites: [A4] },
   { q: 'who is the ambassador to iraq', has: ['Nawaf al-Fares', 'Deir al-Zor'], cites: [A2, A3] },
