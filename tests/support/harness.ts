@@ -1,6 +1,6 @@
 // Start the real bot (startBot: real discord.js Client) against a fresh FakeDiscord on 127.0.0.1.
 import type { Config } from '../../src/config.ts';
-import type { DatasetLike } from '../../src/discord/command.ts';
+import type { Command, DatasetLike } from '../../src/discord/command.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import type { Logger } from '../../src/discord/handler.ts';
 import { FakeDiscord, installUnhandledRejectionHook, type FakeDiscordOptions } from './fakeDiscord.ts';
@@ -20,6 +20,7 @@ export async function startHarness(opts: {
   config?: Partial<Pick<Config, 'moderatorRoleIds' | 'moderatorUserIds' | 'maxArticleBytes'>>;
   fake?: FakeDiscordOptions;
   deferAfterMs?: number;
+  commands?: ReadonlyMap<string, Command>;
 }): Promise<Harness> {
   installUnhandledRejectionHook();
   const fake = await FakeDiscord.start(opts.fake);
@@ -44,6 +45,7 @@ export async function startHarness(opts: {
       log,
       clientOptions: { rest: { api: fake.apiBase, globalRequestsPerSecond: 1e9 }, waitGuildTimeout: 1000 },
       ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
+      ...(opts.commands ? { commands: opts.commands } : {}),
     });
   } catch (err) {
     await fake.stop();
