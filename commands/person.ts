@@ -20,7 +20,9 @@ export default {
     if (!name) throw new UserError('Whose profile? Give a name, e.g. /person name:<a name from the articles>.');
     const person = findPerson(ctx.dataset.index, name);
     const a = profile(ctx.dataset.index, person.id);
-    return { title: person.name, items: [{ text: a.text, sources: a.sources }], tone: a.sources.length > 0 ? 'answer' : 'info' };
+    // The profile text opens with the name, which is already the title.
+    const body = a.text.startsWith(`${person.name}\n`) ? a.text.slice(person.name.length + 1) : a.text;
+    return { title: person.name, items: [{ text: body, sources: a.sources }], tone: a.sources.length > 0 ? 'answer' : 'info' };
   },
   execute: argsFrom,
   autocomplete(focused, ctx) {

@@ -81,6 +81,18 @@ describe('central handler', () => {
     expect(r.message?.embeds?.[0]?.description).toMatch(/Try \/help/);
   });
 
+  it('after an invalid session (op 9, not resumable) the client identifies again and keeps answering', async () => {
+    const identifies = (): number => h.fake.gatewayLog.filter((l) => l.dir === 'in' && l.op === 2).length;
+    const before = identifies();
+    h.fake.invalidateSession(0, false);
+    const deadline = Date.now() + 20_000;
+    while (identifies() === before && Date.now() < deadline) await sleep(50);
+    expect(identifies()).toBe(before + 1);
+    await h.fake.waitForSessions(1);
+    const r = await h.fake.command({ name: 'slowecho', options: { ms: '0' } });
+    expect(r.message?.embeds?.[0]?.description).toBe('waited 0 ms');
+  }, 30_000);
+
   it('every reply within limits, no unknown route, no unhandled rejection', () => {
     expect(allViolations(h.fake)).toEqual([]);
     expect(h.fake.unknownCalls()).toEqual([]);

@@ -157,7 +157,7 @@ describe('console answers (same run() as the bot)', () => {
   const dataset = new MemoryDataset(fixtureTable(3));
   const cases: Array<{ line: string; expect: RegExp }> = [
     { line: 'When did Tomas Ardelean defect?', expect: /30 March 2031[\s\S]*\[1\] vel_001 · Northwire · 2031-04-02/ },
-    { line: '/person name:ardelean', expect: /^Tomas Ardelean\n[\s\S]*51[\s\S]*52/ },
+    { line: '/person name:ardelean', expect: /^Tomas Ardelean\nRoles: deputy energy minister[\s\S]*51[\s\S]*52/ },
     { line: '/defections from:2031-05', expect: /3 defections[\s\S]*Okaro/ },
     { line: '/said person:Marrow about:council', expect: /We will not serve the council any longer/ },
     { line: '/sources', expect: /vel_001: Northwire, 2031-04-02/ },
