@@ -123,7 +123,7 @@ export function parseIntent(question: string): Intent {
       const before = rest.slice(0, m.index);
       const verb = m[0];
       let after = rest.slice(m.index + verb.length).trim().replace(/[?!.]+$/, '');
-      const aboutM = /\b(?:about|regarding|concerning|on the subject of|on)\s+(.+)$/i.exec(after);
+      const aboutM = /\b(?:about|regarding|concerning|on the subject of)\s+(.+)$/i.exec(after);
       if (aboutM?.[1]) {
         about = aboutM[1].trim();
         after = after.slice(0, aboutM.index).trim();
@@ -131,7 +131,8 @@ export function parseIntent(question: string): Intent {
       const toM = /^(?:to|at|toward|towards)\s+(.+)$/i.exec(after);
       if (toM?.[1]) to = toM[1].trim();
       else if (/^(tell|tells|told|urge[ds]?|urging|warn(?:ed|s)?|advise[ds]?|call(?:ed)? (?:on|upon))$/i.test(verb) && after) to = after;
-      else if (after && !about) about = after;
+      // "in the video", "on Facebook", "when he defected": how or when it was said, not a topic.
+      else if (after && !about && !/^(?:on|in|at|during|via|through|when|after|before|while|from|then|today|yesterday)\b/i.test(after)) about = after;
       rest = before;
       if (subjectWords(before).length === 0 && /^\s*(?:who|which)\b/i.test(q)) {
         // "who said X" / "who told the army ...": all the words after the verb are the topic.

@@ -13,24 +13,53 @@ export interface SubjectResolution {
   events: Event[];
 }
 
-function leftoverOk(index: AnswerIndex, leftover: string[], chosen: string): boolean {
-  for (const t of leftover) {
+interface Word {
+  token: string;
+  /** Capitalised in the question (a name-like word the table does not know is a different person). */
+  capital: boolean;
+}
+
+/**
+ * May the words around a matched name be ignored? Not when one belongs to somebody else's name, nor
+ * when one is an unknown capitalised word ("Vladimir Hijab"). Unknown lower-case words ("pm", "lol")
+ * are ignored, except in an all-lower-case question where they sit right next to the name.
+ */
+function leftoverOk(index: AnswerIndex, words: Word[], from: number, len: number, chosen: string, allLower: boolean): boolean {
+  for (let k = 0; k < words.length; k++) {
+    if (k >= from && k < from + len) continue;
+    const w = words[k];
+    if (!w) continue;
+    const t = w.token;
     if (STOP.has(t) || TITLES.has(t)) continue;
-    if (!index.vocabulary.has(t) && !index.names.roleVocab.has(t)) return false;
     const owners = index.names.tokenPeople.get(t);
     if (owners && !owners.has(chosen)) return false;
+    if (index.vocabulary.has(t) || index.names.roleVocab.has(t)) continue;
+    if (w.capital) return false;
+    if (allLower && (k === from - 1 || k === from + len)) return false;
   }
   return true;
 }
 
+function wordsOfSubject(subject: string): Word[] {
+  const out: Word[] = [];
+  for (const raw of subject.split(/\s+/)) {
+    const capital = /^\p{Lu}/u.test(raw);
+    for (const token of tokens(raw)) out.push({ token, capital });
+  }
+  return out.slice(0, 12);
+}
+
 export function resolveSubject(index: AnswerIndex, subject: string): SubjectResolution {
   const none: SubjectResolution = { person: null, suggestions: [], events: [] };
-  const words = tokens(subject).slice(0, 12);
+  const cased = wordsOfSubject(subject);
+  const words = cased.map((w) => w.token);
   if (words.length === 0) return none;
+  const allLower = !cased.some((w) => w.capital);
   const whole = resolveReference(index.names, subject, false);
   if (whole.person) return { person: whole.person, suggestions: [], events: [] };
 
   // Sub-phrases, longest first: strict matches, then typo-tolerant ones.
+  const nearMisses: Person[] = [];
   for (const fuzzyPass of [false, true]) {
     for (let len = Math.min(words.length - 1, 5); len >= 1; len--) {
       const found = new Map<string, Person>();
@@ -39,7 +68,9 @@ export function resolveSubject(index: AnswerIndex, subject: string): SubjectReso
         const phrase = words.slice(i, i + len).join(' ');
         let r = resolveName(index.names, phrase, fuzzyPass);
         if (!r.person && !fuzzyPass) r = resolveRole(index.names, phrase);
-        if (r.person && leftoverOk(index, [...words.slice(0, i), ...words.slice(i + len)], r.person.id)) {
+        if (r.person && !leftoverOk(index, cased, i, len, r.person.id, allLower)) {
+          if (!nearMisses.includes(r.person)) nearMisses.push(r.person);
+        } else if (r.person) {
           found.set(r.person.id, r.person);
           span = { i, len };
         }
@@ -57,6 +88,12 @@ export function resolveSubject(index: AnswerIndex, subject: string): SubjectReso
     return content.every((t) => have.has(t));
   });
   const suggestions =
-    whole.suggestions.length > 0 ? whole.suggestions : events.length > 0 ? [] : suggest(index.names, normalize(subject));
+    whole.suggestions.length > 0
+      ? whole.suggestions
+      : nearMisses.length > 0
+        ? nearMisses.slice(0, 5)
+        : events.length > 0
+          ? []
+          : suggest(index.names, normalize(subject));
   return { person: null, suggestions, events };
 }

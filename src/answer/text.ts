@@ -34,7 +34,8 @@ export const STOP = new Set(
 export const TITLES = new Set(
   (
     'mr mrs ms miss dr prof professor sir dame lord lady sheikh shaikh imam brig brigadier gen general lt col colonel maj major ' +
-    'capt captain sgt cmdr admiral president premier engineer eng judge justice senator rep minister'
+    'capt captain sgt cmdr admiral president premier engineer eng judge justice senator rep minister ' +
+    'pm mp ambassador envoy deputy chief commander spokesman spokeswoman secretary governor mayor'
   ).split(' '),
 );
 

@@ -78,9 +78,16 @@ function attributeByRole(ctx: ArticleContext, quotes: QuoteFact[], lookup: RoleL
 }
 
 function roleLookup(facts: EntityFacts): RoleLookup {
+  // Roles indexed by their last word, so a lookup scans only titles that can match.
+  const byHead = new Map<string, EntityFacts['roles']>();
+  for (const r of facts.roles) {
+    const head = r.title.split(' ').at(-1)!;
+    byHead.set(head, [...(byHead.get(head) ?? []), r]);
+  }
   const holders = (title: string, article?: string) => {
     const head = title.split(' ').filter((w) => !/^(to|of|in|for)$/.test(w));
-    const match = facts.roles.filter((r) => (article === undefined || r.evidence.article === article) && (r.title === title || (r.title.endsWith(title) && head.length >= 2) || (title.endsWith(r.title) && r.title.split(' ').length >= 2)));
+    const candidates = byHead.get(title.split(' ').at(-1)!) ?? [];
+    const match = candidates.filter((r) => (article === undefined || r.evidence.article === article) && (r.title === title || (r.title.endsWith(title) && head.length >= 2) || (title.endsWith(r.title) && r.title.split(' ').length >= 2)));
     return [...new Set(match.map((r) => r.entity))];
   };
   return (title, article) => {
@@ -95,26 +102,37 @@ function roleLookup(facts: EntityFacts): RoleLookup {
 function assemble(docs: ArticleDoc[], contexts: ArticleContext[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[]): FactTable {
   const entities = [...new Set(mentions.map((m) => m.entity))];
   const ids = new Map<string, string>();
+  const taken = new Set<string>();
   for (const e of entities) {
     let id = slug(e);
-    while ([...ids.values()].includes(id)) id += '-2';
+    while (taken.has(id)) id += '-2';
+    taken.add(id);
     ids.set(e, id);
   }
+  const group = <T extends { entity: string }>(items: T[]) => {
+    const out = new Map<string, T[]>();
+    for (const item of items) out.set(item.entity, [...(out.get(item.entity) ?? []), item]);
+    return out;
+  };
+  const mentionsOf = group(mentions);
+  const rolesOf = group(facts.roles);
+  const attributesOf = group(facts.attributes);
+  const docById = new Map(docs.map((d) => [d.id, d]));
   const people: Person[] = entities.map((entity) => {
-    const own = mentions.filter((m) => m.entity === entity);
+    const own = mentionsOf.get(entity) ?? [];
     const aliases = [...new Set([entity, ...own.map((m) => m.surface), ...own.map((m) => m.form)])];
     const firstPerArticle = new Map<string, Mention>();
     for (const m of own) if (!firstPerArticle.has(m.article)) firstPerArticle.set(m.article, m);
     const mentionEvidence = [...firstPerArticle.values()].map((m) => {
-      const sentence = docs.find((d) => d.id === m.article)!.sentences[m.sentence]!;
+      const sentence = docById.get(m.article)!.sentences[m.sentence]!;
       return { article: m.article, sentence: m.sentence, start: m.start, end: m.end, text: sentence.text };
     });
     return {
       id: ids.get(entity)!,
       name: entity,
       aliases,
-      roles: facts.roles.filter((r) => r.entity === entity).map(({ entity: _e, ...r }) => r),
-      attributes: facts.attributes.filter((a) => a.entity === entity).map(({ entity: _e, ...a }) => a),
+      roles: (rolesOf.get(entity) ?? []).map(({ entity: _e, ...r }) => r),
+      attributes: (attributesOf.get(entity) ?? []).map(({ entity: _e, ...a }) => a),
       articles: [...firstPerArticle.keys()],
       mentions: mentionEvidence,
     };

@@ -20,9 +20,23 @@ export function nameKey(name: string): string {
 const given = (key: string) => (key.includes(' ') ? key.split(' ')[0]! : null);
 const family = (key: string) => key.split(' ').at(-1)!;
 
-function similar(a: string, b: string, fuse: Fuse<string>): boolean {
-  if (a === b) return true;
-  return fuse.search(a).some((r) => r.item === b && (r.score ?? 1) <= 0.25);
+/**
+ * For every name part, the parts spelled alike. Parts are compared only within a block of the same first
+ * letter (a spelling variant rarely changes it), so the cost grows with the corpus, not its square.
+ */
+function neighbours(parts: string[]): Map<string, Set<string>> {
+  const blocks = new Map<string, string[]>();
+  for (const p of parts) blocks.set(p[0] ?? '', [...(blocks.get(p[0] ?? '') ?? []), p]);
+  const out = new Map<string, Set<string>>();
+  for (const block of blocks.values()) {
+    const fuse = new Fuse(block, { includeScore: true, threshold: 0.3, ignoreLocation: true });
+    for (const p of block) {
+      const near = new Set([p]);
+      if (block.length > 1) for (const r of fuse.search(p)) if ((r.score ?? 1) <= 0.25 && Math.abs(r.item.length - p.length) <= 2) near.add(r.item);
+      out.set(p, near);
+    }
+  }
+  return out;
 }
 
 /**
@@ -34,8 +48,8 @@ export function clusterEntities(mentions: Mention[]): Map<string, string> {
   for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const names = [...counts.keys()];
   const keys = new Map(names.map((n) => [n, nameKey(n)]));
-  const parts = [...new Set([...keys.values()].flatMap((k) => k.split(' ')))];
-  const fuse = new Fuse(parts, { includeScore: true, threshold: 0.3, ignoreLocation: true });
+  const near = neighbours([...new Set([...keys.values()].flatMap((k) => k.split(' ')))]);
+  const alike = (a: string, b: string) => a === b || (near.get(a)?.has(b) ?? false);
   const parent = new Map(names.map((n) => [n, n]));
   const find = (n: string): string => {
     let p = parent.get(n)!;
@@ -43,19 +57,21 @@ export function clusterEntities(mentions: Mention[]): Map<string, string> {
     return p;
   };
   const full = names.filter((n) => keys.get(n)!.includes(' '));
-  for (let i = 0; i < full.length; i++) {
-    for (let j = i + 1; j < full.length; j++) {
-      const a = keys.get(full[i]!)!;
-      const b = keys.get(full[j]!)!;
-      if (similar(family(a), family(b), fuse) && similar(given(a)!, given(b)!, fuse)) parent.set(find(full[j]!), find(full[i]!));
+  const fullByFamily = new Map<string, string[]>();
+  for (const f of full) fullByFamily.set(family(keys.get(f)!), [...(fullByFamily.get(family(keys.get(f)!)) ?? []), f]);
+  const withFamilyLike = (part: string) => [...(near.get(part) ?? [part])].flatMap((p) => fullByFamily.get(p) ?? []);
+  for (const a of full) {
+    const ka = keys.get(a)!;
+    for (const b of withFamilyLike(family(ka))) {
+      if (b === a) continue;
+      if (alike(given(ka)!, given(keys.get(b)!)!)) parent.set(find(b), find(a));
     }
   }
   for (const n of names) {
     const k = keys.get(n)!;
     if (k.includes(' ')) continue;
     // A lone surname joins the most-mentioned full-name cluster with that surname.
-    const options = full.filter((f) => similar(family(keys.get(f)!), k, fuse));
-    const roots = [...new Set(options.map(find))];
+    const roots = [...new Set(withFamilyLike(k).map(find))];
     const best = roots.sort((x, y) => (counts.get(y) ?? 0) - (counts.get(x) ?? 0))[0];
     if (best) parent.set(find(n), best);
   }

@@ -200,7 +200,9 @@ export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
     const key = surnameOf(name).toLowerCase();
     bySurname.set(key, [...(bySurname.get(key) ?? []), name]);
   }
-  const localCounts = (doc: ArticleDoc, name: string) => all.filter((m) => m.doc === doc && m.text.text === name).length;
+  const perArticle = new Map<string, number>();
+  for (const m of all) perArticle.set(`${m.doc.id}\u0000${m.text.text}`, (perArticle.get(`${m.doc.id}\u0000${m.text.text}`) ?? 0) + 1);
+  const localCounts = (doc: ArticleDoc, name: string) => perArticle.get(`${doc.id}\u0000${name}`) ?? 0;
   const resolve = (doc: ArticleDoc, surface: string): string | null => {
     if (fullNames.has(surface)) return surface;
     const options = bySurname.get(surnameOf(surface).toLowerCase());
