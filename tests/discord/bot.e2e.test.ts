@@ -216,6 +216,15 @@ describe('pagination buttons', () => {
     expect(buttons(back.message)[1]?.label).toBe(`${pages - 1} / ${pages}`);
   });
 
+  it('works in a DM too', async () => {
+    const first = await h.fake.command({ name: 'defections', dm: true });
+    const next = buttons(first.message)[2];
+    if (!next?.custom_id || !first.messageId) throw new Error('no next button in the DM reply');
+    const second = await h.fake.component(first.messageId, next.custom_id, { dm: true });
+    expect(second.callbackType).toBe(7);
+    expect(buttons(second.message)[1]?.label).toMatch(/^2 \/ \d$/);
+  });
+
   it('a stale button gets a helpful ephemeral message', async () => {
     const first = await h.fake.command({ name: 'defections' });
     if (!first.messageId) throw new Error('no message');
