@@ -129,8 +129,10 @@ export function parseIntent(question: string): Intent {
         after = after.slice(0, aboutM.index).trim();
       }
       const toM = /^(?:to|at|toward|towards)\s+(.+)$/i.exec(after);
-      if (toM?.[1]) to = toM[1].trim();
-      else if (/^(tell|tells|told|urge[ds]?|urging|warn(?:ed|s)?|advise[ds]?|call(?:ed)? (?:on|upon))$/i.test(verb) && after) to = after;
+      if (toM?.[1]) to = toM[1].trim().replace(/\s+to\s+(?:do|say|act)$/i, '');
+      else if (/^(tell|tells|told|urge[ds]?|urging|warn(?:ed|s)?|advise[ds]?|call(?:ed)? (?:on|upon))$/i.test(verb) && after) {
+        to = after.replace(/\s+to\s+(?:do|say|act)$/i, '');
+      }
       // "in the video", "on Facebook", "when he defected": how or when it was said, not a topic.
       else if (after && !about && !/^(?:on|in|at|during|via|through|when|after|before|while|from|then|today|yesterday)\b/i.test(after)) about = after;
       rest = before;

@@ -14,6 +14,8 @@ export function scoreQuote(quote: Quote, topic: string): number {
   if (want.size === 0) return 0;
   const addressee = new Set(contentStems(quote.addressee ?? ''));
   const text = new Set(contentStems(quote.text));
+  // The sentence around the quote often names the topic ("denounced Russia ..., saying ...").
+  const sentence = new Set(contentStems(quote.evidence.text));
   let score = 0;
   let hit = 0;
   for (const t of want) {
@@ -24,6 +26,9 @@ export function scoreQuote(quote: Quote, topic: string): number {
     }
     if (text.has(t)) {
       score += 1;
+      found = true;
+    } else if (sentence.has(t)) {
+      score += 0.5;
       found = true;
     }
     if (found) hit += 1;
@@ -47,6 +52,8 @@ export function quotesBy(index: AnswerIndex, personId: string, about?: string): 
           .map((quote) => ({ quote, score: scoreQuote(quote, topic) }))
           .filter((s) => s.score > 0)
           .sort((a, b) => b.score - a.score)
+          // Weak matches (only the surrounding sentence names the topic) give way to strong ones.
+          .filter((s, _i, all) => s.score >= (all[0]?.score ?? 0) / 2)
           .map((s) => s.quote);
   return list.map((quote) => ({ quote, source: toSource(index, quote.evidence) }));
 }

@@ -56,6 +56,9 @@ const SEED_CASES: Case[] = [
   { q: 'What did Husameddine say to the Alawite community?', has: ['I advise the Alawite community'], not: ['sinking ship'], cites: [A1] },
   { q: 'What did Hussameddin say about the sinking ship?', has: ['abandon this sinking ship'], cites: [A1] },
   { q: 'What did Fares say about football?', has: ['not saying anything about football'], cites: [] },
+  { q: 'What did Hussameddin say about Russia?', has: ['partners in the killing of the Syrian people'], not: ['sinking ship'], cites: [A0] },
+  { q: 'What did Hijab say on Al Jazeera?', has: ['I announce today my defection'], cites: [A4] },
+  { q: 'What did Fares urge the army to do?', has: ['not saying anything to the army.'], cites: [] },
   { q: 'What did Manaf Tlas say?', has: ['do not quote Manaf Tlas'], cites: [] },
   { q: 'who said turn your guns on the criminals', has: ['Nawaf al-Fares', 'Turn your guns'], cites: [A3] },
   { q: 'What did Mrs Clinton say?', has: ['We do see momentum building'], cites: [A3] },
@@ -79,6 +82,8 @@ const SEED_CASES: Case[] = [
   { q: 'When did Bashar al-Assad defect?', has: ['do not report that Bashar al-Assad defected'], cites: [] },
   { q: 'When did Hafez al-Assad defect?', has: ['do not report that Hafez al-Assad defected'], cites: [] },
   { q: 'When did Vladimir Hijab defect?', has: ['do not say'], not: ['6 August'], cites: [] },
+  { q: 'When did the Syrian PM Riyad Hijab defect?', has: ['6 August 2012'], cites: [A4] },
+  { q: 'when did syrian pm hijab defect lol', has: ['do not say', 'Did you mean Riyad Hijab?'], cites: [] },
   { q: 'When did Manaf Hijab defect?', has: ['do not say'], not: ['6 August'], cites: [] },
   // articles
   { q: 'Which outlets are in the dossier?', has: ['5 articles', 'AFP', 'Al Jazeera', 'Reuters', 'agencies'], cites: [A0, A1, A2, A3, A4] },

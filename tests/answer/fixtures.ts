@@ -119,6 +119,7 @@ export function seedTable(): FactTable {
     .event({ kind: 'defection', person: null, subject: 'a top Syrian Air Force colonel', role: 'colonel', date: date('in January', '2012-01', 'month'), at: [A1, 'a top Syrian Air Force colonel defected'] })
     .event({ kind: 'defection', person: 'bassam-imadi', subject: 'Bassam Imadi', role: 'ambassador to sweden', at: [A2, 'The first was Bassam Imadi'] })
     .quote({ text: 'I, the engineer Abdo Hussameddin, the deputy oil minister ... announce my defection from the regime and my resignation', speaker: 'abdo-hussameddin', speakerName: 'Abdo Hussameddin', article: A0 })
+    .quote({ text: 'friends of the Syrian people but partners in the killing of the Syrian people.', speaker: 'abdo-hussameddin', speakerName: 'Hussameddin', article: A0 })
     .quote({ text: 'I advise the Alawite community and say to them', speaker: 'abdo-hussameddin', speakerName: 'Husameddine', addressee: 'the Alawite community', article: A1 })
     .quote({ text: 'I advise my colleagues who have been silent in the face of crimes for a year to abandon this sinking ship, which is about to drown', speaker: 'abdo-hussameddin', speakerName: 'Husameddine', addressee: 'his colleagues', via: 'AP', article: A1 })
     .quote({ text: 'I announced my resignation as Syrian ambassador to Iraq as I also declare my defection from the Syrian Baath party', speaker: 'nawaf-al-fares', speakerName: 'Fares', article: A2 })
