@@ -15,6 +15,8 @@ export interface AnswerIndex {
   readonly casing: Map<string, string>;
   /** Normalised words that occur anywhere in the articles. */
   readonly vocabulary: Set<string>;
+  /** Each article's text normalised (" word word "), to tell whether a phrase occurs at all. */
+  readonly normalizedTexts: string[];
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -63,7 +65,14 @@ export function buildIndex(table: FactTable): AnswerIndex {
     bm25: buildBm25(table),
     casing: buildCasing(table),
     vocabulary,
+    normalizedTexts: table.articles.map((a) => ` ${normalize(a.text)} `),
   };
+}
+
+/** Whether the articles contain this phrase (normalised, whole words). */
+export function mentioned(index: AnswerIndex, phrase: string): boolean {
+  const n = normalize(phrase);
+  return n !== '' && index.normalizedTexts.some((t) => t.includes(` ${n} `));
 }
 
 export function toSource(index: AnswerIndex, evidence: Evidence): Source {

@@ -3,7 +3,7 @@
 // questions no structured intent covers, and only above its confidence threshold.
 import type { Answer, AttributeKind, Evidence, Event, Person, Quote } from '../facts/schema.js';
 import { articlesAnswer } from './articles.js';
-import { cite, dedupeSources, recase, sourcesOf, type AnswerIndex } from './build.js';
+import { cite, dedupeSources, mentioned, recase, sourcesOf, type AnswerIndex } from './build.js';
 import { describeRange, formatDatePhrase, MONTHS } from './dates.js';
 import { searchEvidence } from './fallback.js';
 import { parseIntent, type Intent } from './intent.js';
@@ -21,19 +21,21 @@ function none(text: string): Answer {
   return { text, sources: [] };
 }
 
-function list(items: string[]): string {
+function list(items: string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1] ?? ''}`;
 }
 
 function articlesText(index: AnswerIndex, evidence: Evidence[]): string {
   return list([...new Set(evidence.map((e) => e.article))].map((a) => cite(index, a)));
 }
 
-function notFound(subject: string, suggestions: Person[]): Answer {
+function notFound(index: AnswerIndex, subject: string, suggestions: Person[]): Answer {
   const shown = subject.length > 80 ? `${subject.slice(0, 77)}...` : subject;
-  let text = `${DONT_KNOW} No one called "${shown}" is in the fact table.`;
-  if (suggestions.length > 0) text += ` Did you mean ${list(suggestions.slice(0, 5).map((p) => p.name))}?`;
+  let text = mentioned(index, subject)
+    ? `${DONT_KNOW} "${shown}" appears in the articles, but no fact in the table answers this.`
+    : `${DONT_KNOW} No one called "${shown}" is in the fact table.`;
+  if (suggestions.length > 0) text += ` Did you mean ${list(suggestions.slice(0, 5).map((p) => p.name), 'or')}?`;
   return none(text);
 }
 
@@ -359,7 +361,7 @@ function answerInner(index: AnswerIndex, question: string): Answer {
   if ((intent.kind === 'unknown' || intent.kind === 'profile' || intent.kind === 'why') && !/\p{Lu}/u.test(intent.subject) && res.suggestions.length === 0) {
     return none(DONT_KNOW);
   }
-  return notFound(intent.subject, res.suggestions);
+  return notFound(index, intent.subject, res.suggestions);
 }
 
 export function answer(index: AnswerIndex, question: string): Answer {

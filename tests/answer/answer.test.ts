@@ -84,6 +84,8 @@ const SEED_CASES: Case[] = [
   { q: 'When did Vladimir Hijab defect?', has: ['do not say'], not: ['6 August'], cites: [] },
   { q: 'When did the Syrian PM Riyad Hijab defect?', has: ['6 August 2012'], cites: [A4] },
   { q: 'when did syrian pm hijab defect lol', has: ['do not say', 'Did you mean Riyad Hijab?'], cites: [] },
+  { q: 'Who is Bashar Hijab?', has: ['No one called "Bashar Hijab"', 'Did you mean', ' or '], cites: [] },
+  { q: 'When did Damascus defect?', has: ['"Damascus" appears in the articles, but no fact'], cites: [] },
   { q: 'When did Manaf Hijab defect?', has: ['do not say'], not: ['6 August'], cites: [] },
   // articles
   { q: 'Which outlets are in the dossier?', has: ['5 articles', 'AFP', 'Al Jazeera', 'Reuters', 'agencies'], cites: [A0, A1, A2, A3, A4] },
