@@ -1,5 +1,6 @@
 // `npm run extract [-- --seeds DIR --out FILE]`: extract the fact table and write it atomically.
 import { extractFromDir } from '../extract/index.js';
+import { cacheDirOf } from '../store/dataset.js';
 import { writeTable } from '../store/tableFile.js';
 
 function option(name: string, fallback: string): string {
@@ -13,7 +14,7 @@ const started = performance.now();
 const progress = process.stderr.isTTY
   ? (done: number, total: number) => process.stderr.write(`\rextracting ${done}/${total}`)
   : undefined;
-const table = await extractFromDir(seeds, progress);
+const table = await extractFromDir(seeds, progress, { cacheDir: cacheDirOf(out) });
 if (progress) process.stderr.write('\n');
 if (table.articles.length === 0) {
   process.stderr.write(`no valid article in ${seeds}; ${out} left unchanged\n`);

@@ -3,6 +3,9 @@
 // -> events (with dates) -> assemble people. compromise is reached only through ./nlp.ts.
 import type { Event, FactTable, Person, Quote, Warning } from '../facts/schema.js';
 import { prepareArticle } from './articles.js';
+import { ArticleCache } from './cache.js';
+import { defaultWorkers, prepareInWorkers } from './pool.js';
+import { deserialise, serialise, type PreparedArticle } from './prepared.js';
 import { analyseArticle, type ArticleContext } from './context.js';
 import type { ArticleDoc } from './doc.js';
 import { extractEvents, roleFromNP, type EventFact, type RoleLookup } from './events.js';
@@ -17,9 +20,61 @@ export { EXTRACTOR_VERSION };
 
 export type Progress = (done: number, total: number) => void;
 
-export async function extractFromDir(dir: string, onProgress?: Progress): Promise<FactTable> {
+export interface ExtractOptions {
+  onProgress?: Progress;
+  /** Folder of the per-article cache; no cache when absent. */
+  cacheDir?: string;
+  /** Worker threads for preparing articles; 1 prepares on this thread. Default: cores, when many articles changed. */
+  workers?: number;
+}
+
+/** Articles to prepare before worker threads pay for their start-up (about a second each). */
+const WORKER_THRESHOLD = 40;
+
+export interface ExtractStats {
+  articles: number;
+  fromCache: number;
+  prepared: number;
+  workers: number;
+}
+
+export async function extractFromDir(dir: string, onProgress?: Progress, options: Omit<ExtractOptions, 'onProgress'> = {}): Promise<FactTable> {
+  return (await extractFromDirWithStats(dir, { ...options, ...(onProgress ? { onProgress } : {}) })).table;
+}
+
+export async function extractFromDirWithStats(dir: string, options: ExtractOptions = {}): Promise<{ table: FactTable; stats: ExtractStats }> {
   const { articles, warnings } = await readSeeds(dir);
-  return extractArticles(articles, warnings, onProgress);
+  const { docs, stats } = await prepareAll(articles, options);
+  return { table: extractPrepared(docs, warnings), stats };
+}
+
+/** Stage 1-2 for every article: from the cache when unchanged, else cleaned and split (on workers when many). */
+export async function prepareAll(raws: RawArticle[], options: ExtractOptions = {}): Promise<{ docs: ArticleDoc[]; stats: ExtractStats }> {
+  const cache = options.cacheDir ? new ArticleCache(options.cacheDir) : null;
+  const prepared: Array<PreparedArticle | null> = cache ? await Promise.all(raws.map((r) => cache.get(r))) : raws.map(() => null);
+  const missing = raws.map((r, i) => ({ r, i })).filter(({ i }) => !prepared[i]);
+  let done = raws.length - missing.length;
+  const tick = (n: number) => {
+    done += n;
+    options.onProgress?.(done, raws.length);
+  };
+  const workers = options.workers ?? (missing.length >= WORKER_THRESHOLD ? defaultWorkers() : 1);
+  const fresh = workers > 1 && missing.length > 1
+    ? await prepareInWorkers(missing.map(({ r }) => r), workers, tick)
+    : missing.map(({ r }) => {
+        const p = serialise(prepareArticle(r));
+        tick(1);
+        return p;
+      });
+  missing.forEach(({ r, i }, k) => {
+    prepared[i] = fresh[k]!;
+    void r;
+  });
+  if (cache) await Promise.all(missing.map(({ r }, k) => cache.put(r, fresh[k]!)));
+  return {
+    docs: prepared.map((p) => deserialise(p!)),
+    stats: { articles: raws.length, fromCache: raws.length - missing.length, prepared: missing.length, workers: workers > 1 && missing.length > 1 ? workers : 1 },
+  };
 }
 
 export function extractArticles(raw: RawArticle[], warnings: Warning[] = [], onProgress?: Progress): FactTable {
@@ -28,6 +83,11 @@ export function extractArticles(raw: RawArticle[], warnings: Warning[] = [], onP
     onProgress?.(i + 1, raw.length);
     return doc;
   });
+  return extractPrepared(docs, warnings);
+}
+
+/** Stages 3 onwards, across the corpus: people, merge, context, quotes, roles, events, assembly. */
+export function extractPrepared(docs: ArticleDoc[], warnings: Warning[] = []): FactTable {
   for (const doc of docs) {
     if (doc.sentences.length === 0) warnings.push({ article: doc.id, message: 'no article text left after removing page furniture' });
   }

@@ -10,7 +10,7 @@ export interface Token {
   /** Offsets relative to the string given to `parseParagraph`. */
   start: number;
   end: number;
-  /** Punctuation/space before and after, as compromise saw it (after our normalisation). */
+  /** Text between this token and its neighbours (punctuation, spaces); compromise's for the sentence edges. */
   pre: string;
   post: string;
   tags: ReadonlySet<string>;
@@ -70,6 +70,12 @@ export function parseParagraph(paragraph: string): ParsedSentence[] {
         tags: new Set(Array.isArray(term.tags) ? term.tags.filter((t): t is string => typeof t === 'string') : []),
       });
     }
+    // pre/post are the text between tokens, so a token rebuilt from offsets alone is identical (see prepared.ts).
+    tokens.forEach((t, i) => {
+      const next = tokens[i + 1];
+      t.post = next ? paragraph.slice(t.end, next.start) : t.post;
+      if (next) next.pre = t.post;
+    });
     const start = num(raw.offset?.start);
     let end = start + num(raw.offset?.length);
     // Keep closing punctuation/quotes that compromise leaves in the last term's `post`.

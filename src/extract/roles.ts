@@ -109,6 +109,9 @@ export function extractRolesAndAttributes(article: ArticleContext): EntityFacts 
           else if (!age && !family) addRole(out, m.entity, body, former, ctx, article, start);
         }
       }
+      // "Maren Tulvik, 55, said ..."
+      const bareAge = /^,\s+(\d{1,3}),/.exec(ctx.sentence.text.slice(m.end - ctx.sentence.start));
+      if (bareAge && Number(bareAge[1]) >= 16 && Number(bareAge[1]) <= 110) addAttribute(out, m.entity, 'age', bareAge[1]!, ctx, article);
       // "Fawaz Gerges of the London School of Economics"
       const of = /^ of (the [A-Z][\w'’]*(?:\s+(?:of\s+)?[A-Z][\w'’]*)*)/.exec(text.slice(m.end - ctx.sentence.start));
       if (of) addAttribute(out, m.entity, 'affiliation', of[1]!, ctx, article);

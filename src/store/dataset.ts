@@ -97,7 +97,7 @@ export class Dataset {
     if (stored && !why) return new Dataset(options, stored);
     log(`[dataset] extracting from ${options.seedsDir}: ${why}`);
     try {
-      const table = await extractValid(options.seedsDir);
+      const table = await extractValid(options.seedsDir, options.dataFile);
       await writeTable(options.dataFile, table);
       return new Dataset(options, table);
     } catch (error) {
@@ -194,7 +194,7 @@ export class Dataset {
   private async refreshNow(onProgress?: (done: number, total: number) => void): Promise<RefreshReport> {
     const started = performance.now();
     try {
-      const table = await extractValid(this.seedsDir, onProgress);
+      const table = await extractValid(this.seedsDir, this.dataFile, onProgress);
       const index = buildIndex(table);
       await writeTable(this.dataFile, table);
       const diff = diffTables(this.current.table, table);
@@ -221,10 +221,13 @@ function refused(started: number, error: string): RefreshReport {
   return { ok: false, error, durationMs: performance.now() - started, ...emptyDiff(), warnings: [] };
 }
 
-async function extractValid(seedsDir: string, onProgress?: (done: number, total: number) => void): Promise<FactTable> {
+/** The per-article cache lives beside the table, so a refresh re-prepares only new or changed articles. */
+export const cacheDirOf = (dataFile: string) => path.join(path.dirname(dataFile), 'cache');
+
+async function extractValid(seedsDir: string, dataFile: string, onProgress?: (done: number, total: number) => void): Promise<FactTable> {
   // The NLP library is heavy to import: only here, never on the answering path.
   const { extractFromDir } = await import('../extract/index.js');
-  const table = await extractFromDir(seedsDir, onProgress);
+  const table = await extractFromDir(seedsDir, onProgress, { cacheDir: cacheDirOf(dataFile) });
   if (table.articles.length === 0) {
     const why = table.warnings.map((w) => `${w.article ?? 'seeds'}: ${w.message}`).join('; ');
     throw new Error(`no valid article in ${seedsDir}${why ? ` (${why})` : ''}`);

@@ -24,6 +24,10 @@ describe('people: names, aliases and merging', () => {
   it.each([['Free Ruritanian Army'], ['Strelsau'], ['Zenda'], ['Monday']])('"%s" is not a person', (name) => {
     expect(table.people.some((p) => p.aliases.includes(name))).toBe(false);
   });
+  it('reads an age written as "Name, 55,"', () => {
+    const t = extractTexts([{ text: 'Opening line of the report.\nMaren Tulvik, 55, said she had left the ministry.' }]);
+    expect(personNamed(t, 'Maren Tulvik')?.attributes.find((a) => a.kind === 'age')?.value).toBe('55');
+  });
   it('records roles with evidence and the origin', () => {
     const karel = personNamed(table, 'Karel Vondrasek')!;
     expect(karel.roles.map((r) => r.title)).toContain('deputy trade minister');

@@ -1,0 +1,40 @@
+// Per-article cache of prepared (cleaned, split, tagged) articles, keyed by the article's content hash, its
+// manifest metadata and the extractor version: a changed article is prepared again, an unchanged one is read
+// back, and a new extractor version starts a fresh cache folder.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { RawArticle } from './load.js';
+import type { PreparedArticle } from './prepared.js';
+import { writeFileAtomic } from '../store/tableFile.js';
+import { EXTRACTOR_VERSION } from './version.js';
+
+export class ArticleCache {
+  readonly dir: string;
+  hits = 0;
+  misses = 0;
+
+  constructor(root: string, version = EXTRACTOR_VERSION) {
+    this.dir = path.join(root, `v${version}`);
+  }
+
+  keyOf(raw: RawArticle): string {
+    return createHash('sha256').update(raw.hash).update('\0').update(raw.id).update('\0').update(JSON.stringify(raw.meta)).digest('hex').slice(0, 40);
+  }
+
+  async get(raw: RawArticle): Promise<PreparedArticle | null> {
+    try {
+      const value = JSON.parse(await readFile(path.join(this.dir, `${this.keyOf(raw)}.json`), 'utf8')) as PreparedArticle;
+      this.hits++;
+      return value;
+    } catch {
+      this.misses++;
+      return null;
+    }
+  }
+
+  async put(raw: RawArticle, prepared: PreparedArticle): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeFileAtomic(path.join(this.dir, `${this.keyOf(raw)}.json`), JSON.stringify(prepared));
+  }
+}
