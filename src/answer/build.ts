@@ -2,7 +2,7 @@
 import type { Article, Event, Evidence, FactTable, Person, Quote, Source } from '../facts/schema.js';
 import { buildBm25, type Bm25Index } from './fallback.js';
 import { buildNameIndex, type NameIndex } from './names.js';
-import { normalize } from './text.js';
+import { normalize, TITLES } from './text.js';
 
 export interface AnswerIndex {
   readonly table: FactTable;
@@ -112,7 +112,8 @@ export function dedupeSources(sources: Iterable<Source>): Source[] {
 
 /** Restore proper-noun casing in a lower-case phrase ("ambassador to iraq" -> "ambassador to Iraq"). */
 export function recase(index: AnswerIndex, phrase: string): string {
-  return phrase.replace(/[\p{L}][\p{L}'’-]*/gu, (w) => (w === w.toLowerCase() ? (index.casing.get(w) ?? w) : w));
+  // Titles stay lower case inside a role ("as general", not "as General"); names and places get capitals.
+  return phrase.replace(/[\p{L}][\p{L}'’-]*/gu, (w) => (w === w.toLowerCase() && !TITLES.has(w) ? (index.casing.get(w) ?? w) : w));
 }
 
 /** A short label for an article id: "000" for "000_3b4f70ffe2a1464c" when that prefix is unique. */

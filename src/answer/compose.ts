@@ -32,10 +32,13 @@ function articlesText(index: AnswerIndex, evidence: Evidence[]): string {
 
 function notFound(index: AnswerIndex, subject: string, suggestions: Person[]): Answer {
   const shown = subject.length > 80 ? `${subject.slice(0, 77)}...` : subject;
-  let text = mentioned(index, subject)
+  const names = list(suggestions.slice(0, 5).map((p) => p.name), 'or');
+  const inText = mentioned(index, subject);
+  if (inText && suggestions.length > 1) return none(`"${shown}" could mean ${names}; ask about one of them by name.`);
+  let text = inText
     ? `${DONT_KNOW} "${shown}" appears in the articles, but no fact in the table answers this.`
     : `${DONT_KNOW} No one called "${shown}" is in the fact table.`;
-  if (suggestions.length > 0) text += ` Did you mean ${list(suggestions.slice(0, 5).map((p) => p.name), 'or')}?`;
+  if (suggestions.length > 0) text += ` Did you mean ${names}?`;
   return none(text);
 }
 

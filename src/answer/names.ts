@@ -16,9 +16,18 @@ export interface AliasEntry {
 
 interface RoleEntry {
   tokens: string[];
+  /** The title's head noun: "minister" in "deputy oil minister", "ambassador" in "ambassador to iraq". */
+  head: string;
   personId: string;
   former: boolean;
   weight: number;
+}
+
+function roleHead(title: string): string {
+  const words = tokens(title);
+  const cut = words.findIndex((w) => ['of', 'to', 'in', 'for', 'at', 'on'].includes(w));
+  const before = cut > 0 ? words.slice(0, cut) : words;
+  return before[before.length - 1] ?? '';
 }
 
 export interface NameIndex {
@@ -97,13 +106,13 @@ export function buildNameIndex(table: FactTable): NameIndex {
   for (const p of table.people) {
     for (const r of p.roles) {
       const t = roleTokens(r.title);
-      if (t.length > 0) roles.push({ tokens: t, personId: p.id, former: r.former, weight: 1 });
+      if (t.length > 0) roles.push({ tokens: t, head: roleHead(r.title), personId: p.id, former: r.former, weight: 1 });
     }
   }
   for (const e of table.events) {
     if (!e.person || !e.role || !people.has(e.person)) continue;
     const t = roleTokens(e.role);
-    if (t.length > 0) roles.push({ tokens: t, personId: e.person, former: false, weight: 1 });
+    if (t.length > 0) roles.push({ tokens: t, head: roleHead(e.role), personId: e.person, former: false, weight: 1 });
   }
 
   const fuse = new Fuse(aliases, {
@@ -235,6 +244,7 @@ export function resolveRole(idx: NameIndex, query: string): Resolution {
   const qs = new Set(q);
   const exactIds = new Map<string, number>();
   const partialIds = new Map<string, number>();
+  const headIds = new Map<string, number>();
   for (const r of idx.roles) {
     const rs = new Set(r.tokens);
     const bonus = r.former === wantsFormer ? 2 : 1;
@@ -242,10 +252,17 @@ export function resolveRole(idx: NameIndex, query: string): Resolution {
       exactIds.set(r.personId, (exactIds.get(r.personId) ?? 0) + bonus);
     } else if (qs.size >= 2 && qs.size / rs.size >= 0.6 && [...qs].every((t) => rs.has(t))) {
       partialIds.set(r.personId, (partialIds.get(r.personId) ?? 0) + bonus);
+    } else if (qs.size === 1 && qs.has(r.head)) {
+      // "the minister": a match only if one person holds such a title, else a "did you mean" list.
+      headIds.set(r.personId, (headIds.get(r.personId) ?? 0) + bonus);
     }
   }
-  for (const m of [exactIds, partialIds]) {
+  for (const m of [exactIds, partialIds, headIds]) {
     if (m.size === 0) continue;
+    if (m === headIds && m.size > 1) {
+      const ids = [...m.keys()].sort((a, b) => (idx.prominence.get(b) ?? 0) - (idx.prominence.get(a) ?? 0));
+      return { person: null, suggestions: toPeople(idx, ids.slice(0, 5)), kind: null };
+    }
     const ranked = [...m.entries()].sort(
       (a, b) => b[1] - a[1] || (idx.prominence.get(b[0]) ?? 0) - (idx.prominence.get(a[0]) ?? 0),
     );

@@ -61,6 +61,7 @@ const SEED_CASES: Case[] = [
   { q: 'What did Fares urge the army to do?', has: ['not saying anything to the army.'], cites: [] },
   { q: 'What did Manaf Tlas say?', has: ['do not quote Manaf Tlas'], cites: [] },
   { q: 'who said turn your guns on the criminals', has: ['Nawaf al-Fares', 'Turn your guns'], cites: [A3] },
+  { q: 'What did the ambassador say?', has: ['could mean', 'Nawaf al-Fares', 'Bassam Imadi'], cites: [] },
   { q: 'What did Mrs Clinton say?', has: ['We do see momentum building'], cites: [A3] },
   { q: 'What did the government statement say?', has: ['relieved of his duties'], cites: [A3] },
   // where, origin, helpers, attributes, events

@@ -53,6 +53,17 @@ describe('resolvePerson on the seed-like table', () => {
     expect(r.suggestions.map((p) => p.id)).toContain('abdo-hussameddin');
   });
 
+  it.each([
+    ['the ambassador', ['bassam-imadi', 'nawaf-al-fares']],
+    // "attorney general" ends in "general" too: only ever a suggestion, never an answer.
+    ['the general', ['adnan-bakkour', 'manaf-tlas', 'mostafa-ahmad-al-sheik']],
+    ['minister', ['abdo-hussameddin', 'riyad-hijab']],
+  ])('a bare title held by several people (%s) gives suggestions', (q, ids) => {
+    const r = resolvePerson(seed, q);
+    expect(r.person).toBeNull();
+    expect(r.suggestions.map((p) => p.id).sort()).toEqual(ids);
+  });
+
   it('an ambiguous role gives suggestions, not a guess', () => {
     const r = resolvePerson(seed, 'brigadier general');
     expect(r.person).toBeNull();
@@ -74,6 +85,8 @@ describe('resolvePerson on the invented table', () => {
     ['the defence minister', 'tomas-keszler'],
     ['government spokeswoman', 'anya-brandt'],
     ['President', 'lukas-renner'],
+    ['the spokeswoman', 'anya-brandt'],
+    ['the chief', 'piet-orlov'],
   ])('%s -> %s', (q, id) => {
     expect(resolvePerson(inv, q).person?.id).toBe(id);
   });
