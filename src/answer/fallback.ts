@@ -96,7 +96,7 @@ export function searchEvidence(index: Bm25Index, question: string, limit = 2): F
     const ref = index.docs[doc];
     if (!ref) continue;
     const coverage = totalWeight > 0 ? s.weight / totalWeight : 0;
-    if (coverage < MIN_COVERAGE || s.matched < Math.min(MIN_MATCHED, terms.length) || s.matched < 2) continue;
+    if (coverage < MIN_COVERAGE || s.matched < MIN_MATCHED) continue;
     hits.push({ doc: ref, score: s.score, coverage, matched: s.matched });
   }
   hits.sort((a, b) => b.score - a.score);

@@ -128,7 +128,7 @@ export function datesText(index: AnswerIndex, group: DefectionGroup, phrase: boo
   return group.dates.map((d) => `${fmt(d.date)} according to ${d.articles.map((a) => cite(index, a)).join(', ')}`).join('; ');
 }
 
-export function groupName(index: AnswerIndex, g: DefectionGroup): string {
+function groupName(g: DefectionGroup): string {
   return g.person?.name ?? g.subject;
 }
 
@@ -138,7 +138,7 @@ export function groupSources(index: AnswerIndex, g: DefectionGroup): Source[] {
 }
 
 function timelineLine(index: AnswerIndex, g: DefectionGroup): string {
-  const parts = [groupName(index, g)];
+  const parts = [groupName(g)];
   if (g.role && (g.person || !normalize(g.subject).includes(normalize(g.role)))) parts.push(recase(index, g.role));
   parts.push(datesText(index, g, false) ?? 'date not given');
   let line = parts.join(', ');
