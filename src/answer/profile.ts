@@ -134,7 +134,7 @@ export function profile(index: AnswerIndex, personId: string): Answer {
     // Nothing but mentions: say where the person appears, citing those sentences.
     const mentions = person.mentions.slice(0, 3);
     if (mentions.length === 0) return { text: `${person.name} is in the fact table, but the articles say nothing more about them.`, sources: [] };
-    lines.push(`Mentioned in ${[...new Set(mentions.map((m) => cite(index, m.article)))].join(', ')}; the articles give no role or other facts.`);
+    lines.push(`Mentioned in ${[...new Set(mentions.map((m) => cite(index, m.article)))].join(', ')}; the fact table gives no role or other facts.`);
     evidence.push(...mentions);
   }
   return { text: lines.join('\n'), sources: sourcesOf(index, evidence) };

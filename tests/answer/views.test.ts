@@ -28,6 +28,13 @@ describe('profile', () => {
     expect(new Set(p.sources.map((s) => s.article))).toEqual(new Set(cites));
   });
 
+  it('a person with only mentions and quotes: says so, cites the mention', () => {
+    const p = profile(seed, 'khaled-al-hbous');
+    expect(p.text).toContain('Quoted 1 time');
+    expect(p.text).toContain('Mentioned in 004 (Reuters); the fact table gives no role or other facts.');
+    expect(p.sources.map((s) => s.article)).toEqual([A4]);
+  });
+
   it('a denial is not reported as a defection', () => {
     expect(profile(inv, 'ilse-varga').text).not.toMatch(/defect/i);
   });
