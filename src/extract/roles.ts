@@ -109,6 +109,9 @@ export function extractRolesAndAttributes(article: ArticleContext): EntityFacts 
           else if (!age && !family) addRole(out, m.entity, body, former, ctx, article, start);
         }
       }
+      // "Mr Hijab's home province of Deir al-Zor"
+      const home = /^['’]s?\s+(?:native |home )(?:province|town|city|village|region|country) of ((?:the\s+)?[A-Z][\w-]*(?:\s+(?:al-|el-)?[A-Z][\w-]*)*)/.exec(ctx.sentence.text.slice(m.end - ctx.sentence.start));
+      if (home) addAttribute(out, m.entity, 'origin', home[1]!, ctx, article);
       // "Maren Tulvik, 55, said ..."
       const bareAge = /^,\s+(\d{1,3}),/.exec(ctx.sentence.text.slice(m.end - ctx.sentence.start));
       if (bareAge && Number(bareAge[1]) >= 16 && Number(bareAge[1]) <= 110) addAttribute(out, m.entity, 'age', bareAge[1]!, ctx, article);

@@ -24,6 +24,10 @@ describe('people: names, aliases and merging', () => {
   it.each([['Free Ruritanian Army'], ['Strelsau'], ['Zenda'], ['Monday']])('"%s" is not a person', (name) => {
     expect(table.people.some((p) => p.aliases.includes(name))).toBe(false);
   });
+  it('reads an origin from "Name’s home province of X"', () => {
+    const t = extractTexts([{ text: 'Opening line of the report.\nMr Voss’s home province of Kel Dara has been shelled for weeks.' }]);
+    expect(personNamed(t, 'Mr Voss')?.attributes.find((a) => a.kind === 'origin')?.value).toBe('Kel Dara');
+  });
   it('reads an age written as "Name, 55,"', () => {
     const t = extractTexts([{ text: 'Opening line of the report.\nMaren Tulvik, 55, said she had left the ministry.' }]);
     expect(personNamed(t, 'Maren Tulvik')?.attributes.find((a) => a.kind === 'age')?.value).toBe('55');
