@@ -1,10 +1,11 @@
 // /article add file [published] [outlet] and /article remove id (moderators): change the seeds folder, then
-// refresh as /refresh does. The file is checked here (safe .txt name, size, UTF-8 text) and again by the store.
+// refresh as /refresh does. The file is checked by the store's rules (validateNewArticle), before queueing.
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { argsFrom, str, type Command, type FileArg } from '../src/discord/command.ts';
 import { requireModerator } from '../src/discord/moderators.ts';
 import { articleChoices, findArticle } from '../src/discord/people.ts';
 import { reportReply } from '../src/discord/report.ts';
+import { DatasetError, validateNewArticle } from '../src/store/dataset.ts';
 import { UserError, shorten } from '../src/discord/reply.ts';
 
 const data = new SlashCommandBuilder()
@@ -28,34 +29,18 @@ const data = new SlashCommandBuilder()
   )
   .toJSON();
 
-/** Safe article file names: one path segment of letters, digits, dots, dashes, underscores, ending .txt. */
-export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.txt$/;
-
-export function checkFileName(name: string): void {
-  if (!SAFE_NAME.test(name) || name.includes('..'))
-    throw new UserError(
-      `"${shorten(name, 80)}" is not an acceptable file name: use one plain name of letters, digits, dots, dashes or underscores ending in .txt (no folders).`,
-      [],
-      'File refused',
-    );
-}
-
-export function checkText(bytes: Uint8Array, name: string): void {
-  if (bytes.includes(0)) throw new UserError(`"${shorten(name, 80)}" looks like a binary file, not text.`, [], 'File refused');
+/**
+ * The checks on the uploaded file itself (safe name, size, UTF-8 text, readable, date, outlet) are the store's
+ * (validateNewArticle in src/store/dataset.ts): one set of rules, run here before the refresh queue so a bad file
+ * is refused at once, and again by Dataset.addArticle. Only the download limit is checked here.
+ */
+export function checkArticle(input: { fileName: string; bytes: Uint8Array; published?: string; outlet?: string }, maxBytes: number): void {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError(`"${shorten(name, 80)}" is not UTF-8 text. Save it as UTF-8 and try again.`, [], 'File refused');
+    validateNewArticle(input, maxBytes);
+  } catch (error) {
+    if (error instanceof DatasetError) throw new UserError(`"${shorten(input.fileName, 80)}" was not added: ${error.message}`, [], 'File refused');
+    throw error;
   }
-  if (bytes.length === 0 || new TextDecoder().decode(bytes).trim() === '')
-    throw new UserError(`"${shorten(name, 80)}" is empty.`, [], 'File refused');
-}
-
-function checkDate(published: string | undefined): void {
-  if (published === undefined) return;
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(published) && !Number.isNaN(Date.parse(`${published}T00:00:00Z`)) &&
-    new Date(`${published}T00:00:00Z`).toISOString().startsWith(published);
-  if (!ok) throw new UserError(`"${shorten(published, 20)}" is not a date: write it as YYYY-MM-DD.`, [], 'Bad date');
 }
 
 export default {
@@ -76,25 +61,22 @@ export default {
     const file = args.file;
     if (typeof file !== 'object') throw new UserError('Attach the article as a .txt file.');
     const f: FileArg = file;
-    checkFileName(f.name);
     const kb = (n: number): string => `${Math.ceil(n / 1024)} KB`;
     if (f.size > ctx.maxArticleBytes)
       throw new UserError(`"${shorten(f.name, 80)}" is too large (${kb(f.size)}); the limit is ${kb(ctx.maxArticleBytes)}.`, [], 'File refused');
     const published = str(args, 'published');
-    checkDate(published);
     const outlet = str(args, 'outlet');
     const bytes = await ctx.fetchFile(f, ctx.maxArticleBytes);
     if (bytes.length > ctx.maxArticleBytes)
       throw new UserError(`"${shorten(f.name, 80)}" is too large (${kb(bytes.length)}); the limit is ${kb(ctx.maxArticleBytes)}.`, [], 'File refused');
-    checkText(bytes, f.name);
-    const report = await ctx.dataset.addArticle({
-      fileName: f.name,
-      bytes,
-      ...(published ? { published } : {}),
-      ...(outlet ? { outlet } : {}),
-    });
+    const input = { fileName: f.name, bytes, ...(published ? { published } : {}), ...(outlet ? { outlet } : {}) };
+    checkArticle(input, ctx.maxArticleBytes);
+    const queued = ctx.dataset.busy;
+    const report = await ctx.dataset.addArticle(input);
     const note = report.ok && ctx.afterChange ? await ctx.afterChange() : null;
-    return reportReply(report, 'Article added', note);
+    const reply = reportReply(report, 'Article added', note);
+    if (queued && reply.intro) reply.intro = `A refresh was running; this ran after it. ${reply.intro}`;
+    return reply;
   },
   execute: argsFrom,
   autocomplete(focused, ctx) {

@@ -24,6 +24,16 @@ const snowflakeList = (name: string) =>
           ctx.addIssue({ code: 'custom', message: `${name}: "${id}" is not a Discord id (use a comma-separated list of 17-20 digit ids)` });
     });
 
+/** Per-user cooldown defaults: questions (slash commands and DMs) and autocomplete requests per 10 seconds. */
+export const DEFAULT_COOLDOWN = { questions: 6, autocomplete: 40 } as const;
+
+const perTenSeconds = (name: string, fallback: number) =>
+  optionalText
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 1000, {
+      message: `${name} must be a whole number from 0 (no cooldown) to 1000`,
+    });
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: optionalText.refine((v) => v === undefined || !/\s/.test(v), {
     message: 'DISCORD_TOKEN must not contain spaces (paste only the token, without "Bot ")',
@@ -42,6 +52,8 @@ const EnvSchema = z.object({
     .refine((n) => Number.isInteger(n) && n >= 1_000 && n <= 10_000_000, {
       message: 'MAX_ARTICLE_BYTES must be a whole number of bytes between 1000 and 10000000',
     }),
+  COOLDOWN_QUESTIONS_PER_10S: perTenSeconds('COOLDOWN_QUESTIONS_PER_10S', DEFAULT_COOLDOWN.questions),
+  COOLDOWN_AUTOCOMPLETE_PER_10S: perTenSeconds('COOLDOWN_AUTOCOMPLETE_PER_10S', DEFAULT_COOLDOWN.autocomplete),
 });
 
 export interface Config {
@@ -55,6 +67,10 @@ export interface Config {
   apiUrl: string | undefined;
   /** Largest article /article add accepts. */
   maxArticleBytes: number;
+  /** Per-user limit on questions (slash commands other than moderator ones, and DMs) per 10 s; 0 = none. */
+  cooldownQuestionsPer10s: number;
+  /** Per-user limit on autocomplete requests per 10 s; 0 = none. */
+  cooldownAutocompletePer10s: number;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +95,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataFile: e.DATA_FILE,
     apiUrl: e.DISCORD_API_URL?.replace(/\/+$/, ''),
     maxArticleBytes: e.MAX_ARTICLE_BYTES,
+    cooldownQuestionsPer10s: e.COOLDOWN_QUESTIONS_PER_10S,
+    cooldownAutocompletePer10s: e.COOLDOWN_AUTOCOMPLETE_PER_10S,
   };
 }
 

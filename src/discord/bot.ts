@@ -4,11 +4,16 @@ import { commandMap } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Command, DatasetLike } from './command.ts';
 import { createClient } from './client.ts';
+import { Cooldown } from './cooldown.ts';
 import { handleDirectMessage } from './dm.ts';
-import { consoleLogger, handleInteraction, type BotContext, type Logger } from './handler.ts';
+import { consoleLogger, handleInteraction, incidentId, type BotCooldowns, type BotContext, type Logger } from './handler.ts';
+import { DEFAULT_COOLDOWN } from '../config.ts';
 
 export interface BotOptions {
-  config: Pick<Config, 'token' | 'apiUrl' | 'moderatorRoleIds' | 'moderatorUserIds' | 'maxArticleBytes'>;
+  config: Pick<Config, 'token' | 'apiUrl' | 'moderatorRoleIds' | 'moderatorUserIds' | 'maxArticleBytes'> &
+    Partial<Pick<Config, 'cooldownQuestionsPer10s' | 'cooldownAutocompletePer10s'>>;
+  /** Log unhandled promise rejections with an incident id instead of letting them end the process (default true). */
+  processGuards?: boolean;
   dataset: DatasetLike;
   clientOptions?: Partial<ClientOptions>;
   log?: Logger;
@@ -38,6 +43,40 @@ export async function reloadAllShards(client: Client): Promise<string | null> {
   return `Reloaded on ${ok} of ${results.length} shards.`;
 }
 
+/** Cooldowns from the configuration (defaults when absent; 0 disables one). */
+export function cooldownsFrom(config: BotOptions['config']): BotCooldowns {
+  return {
+    questions: new Cooldown(config.cooldownQuestionsPer10s ?? DEFAULT_COOLDOWN.questions),
+    autocomplete: new Cooldown(config.cooldownAutocompletePer10s ?? DEFAULT_COOLDOWN.autocomplete),
+    dmNotices: new Cooldown(1),
+  };
+}
+
+function describeReason(reason: unknown): string {
+  if (reason instanceof Error) return `${reason.name}: ${reason.message}`;
+  try {
+    return `non-Error value ${JSON.stringify(reason)?.slice(0, 300) ?? String(reason)}`;
+  } catch {
+    return `non-Error value ${String(reason).slice(0, 300)}`;
+  }
+}
+
+let guardLog: Logger | null = null;
+/**
+ * One process-wide handler for unhandled promise rejections: logged with an incident id, the shard, the
+ * reason and its stack; the process keeps running (Node would otherwise exit). Installed once per process;
+ * later calls only switch the logger.
+ */
+export function installProcessGuards(log: Logger, shard: () => string = () => '-'): void {
+  const first = guardLog === null;
+  guardLog = log;
+  if (!first) return;
+  process.on('unhandledRejection', (reason) => {
+    const id = incidentId();
+    guardLog?.error(`[incident ${id}] unhandled promise rejection on shard ${shard()} (not fatal, the bot keeps running): ${describeReason(reason)}`, reason);
+  });
+}
+
 export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const token = opts.config.token;
   if (!token) throw new Error('startBot needs DISCORD_TOKEN');
@@ -49,6 +88,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     commands: opts.commands ?? commandMap,
     log,
     afterChange: () => reloadAllShards(client),
+    cooldown: cooldownsFrom(opts.config),
     ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
   };
   Object.defineProperty(client, RELOAD_HOOK, {
@@ -57,6 +97,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       log.info(`[shard ${client.shard?.ids.join(',') ?? '-'}] table reloaded (${opts.dataset.table.articles.length} articles)`);
     },
   });
+  if (opts.processGuards !== false) installProcessGuards(log, () => client.shard?.ids.join(',') ?? '-');
   client.on(Events.InteractionCreate, (i) => void handleInteraction(i, context));
   client.on(Events.MessageCreate, (m) => void handleDirectMessage(m, context));
   client.on(Events.Error, (err) => log.error('[client error]', err));

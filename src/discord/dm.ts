@@ -1,7 +1,7 @@
 // Direct messages: any DM to the bot is a question, answered in the DM exactly as /ask answers it.
 import type { Message } from 'discord.js';
 import type { Command } from './command.ts';
-import { commandContext, errorReply, renderOptions, type BotContext } from './handler.ts';
+import { commandContext, errorReply, renderOptions, slowDown, type BotContext } from './handler.ts';
 import { renderReply } from './render.ts';
 import type { Reply } from './reply.ts';
 
@@ -13,6 +13,12 @@ export async function handleDirectMessage(message: Message, bot: BotContext): Pr
   const args = { question };
   let reply: Reply;
   try {
+    const wait = bot.cooldown?.questions.take(message.author.id) ?? 0;
+    if (wait > 0) {
+      // Over the limit: say so once per window, then stay quiet (answering a flood would be a flood).
+      if ((bot.cooldown?.dmNotices.take(message.author.id) ?? 0) > 0) return;
+      throw slowDown(wait);
+    }
     if (!ask) throw new Error('the ask command is not registered');
     const invoker = { id: message.author.id, name: message.author.username, where: 'dm' as const, isModerator: bot.config.moderatorUserIds.includes(message.author.id) };
     reply = await ask.run(args, commandContext(bot, invoker));

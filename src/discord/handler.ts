@@ -16,6 +16,7 @@ import {
 } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { Args, Command, CommandContext, DatasetLike, FileArg, Invoker } from './command.ts';
+import { waitText, type Cooldown } from './cooldown.ts';
 import { evidenceReply, evidenceValue } from './evidence.ts';
 import { invokerOf, refusal } from './moderators.ts';
 import { fitChoices, renderReply, type DiscordPayload, type RenderOptions } from './render.ts';
@@ -40,6 +41,25 @@ export interface BotContext {
   afterChange?: () => Promise<string | null>;
   /** Milliseconds before a still-running command is deferred (Discord allows 3 s). */
   deferAfterMs?: number;
+  /** Per-user cooldowns (src/discord/cooldown.ts); absent = none. */
+  cooldown?: BotCooldowns;
+}
+
+export interface BotCooldowns {
+  /** Slash commands other than moderator ones, and DMs. */
+  questions: Cooldown;
+  autocomplete: Cooldown;
+  /** At most one "slow down" notice per user per window in DMs (a DM flood must not make the bot flood back). */
+  dmNotices: Cooldown;
+}
+
+/** The friendly refusal for a user over the question cooldown. */
+export function slowDown(waitMs: number): UserError {
+  return new UserError(
+    `You are asking faster than I can keep up with. Please wait ${waitText(waitMs)} and ask again; everyone gets the same limit so the bot stays quick for all.`,
+    [],
+    'Slow down',
+  );
 }
 
 /** Download an attachment over http(s), or read a local file (console), refusing more than maxBytes. */
@@ -238,6 +258,13 @@ async function handleAutocomplete(interaction: AutocompleteInteraction, bot: Bot
   const command = bot.commands.get(interaction.commandName);
   const focused = interaction.options.getFocused(true);
   let choices: Array<{ name: string; value: string }> = [];
+  const wait = bot.cooldown?.autocomplete.take(interaction.user.id) ?? 0;
+  if (wait > 0) {
+    // Autocomplete cannot show a message: one choice says why, and picking it keeps what the user typed.
+    const typed = String(focused.value).trim();
+    await interaction.respond(typed ? fitChoices([{ name: `Suggestions paused: typing fast. Back in ${waitText(wait)}.`, value: typed }]) : []);
+    return;
+  }
   try {
     if (command?.autocomplete) choices = command.autocomplete({ name: focused.name, value: String(focused.value) }, { dataset: bot.dataset }, interaction);
   } catch (err) {
@@ -251,6 +278,10 @@ async function handleCommand(interaction: ChatInputCommandInteraction, bot: BotC
   if (!command) throw new UserError(`I don't have a /${interaction.commandName} command (any more). Try /help.`);
   const invoker = invokerOf(interaction, bot.config);
   if (command.moderatorOnly && !invoker.isModerator) throw refusal(invoker);
+  if (!command.moderatorOnly) {
+    const wait = bot.cooldown?.questions.take(invoker.id) ?? 0;
+    if (wait > 0) throw slowDown(wait);
+  }
   const args = command.execute(interaction);
   const ephemeral = command.ephemeral?.(args) ?? false;
   const work = command.run(args, commandContext(bot, invoker));

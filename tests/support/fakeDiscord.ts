@@ -170,6 +170,28 @@ export interface FakeDiscordOptions {
   verbose?: boolean;
 }
 
+/** A response the fake gives instead of the real one (outage tests): a status with body/headers, or a reset socket. */
+export interface Fault {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Destroy the TCP connection without answering (the client sees "other side closed"). */
+  reset?: boolean;
+}
+
+/** 429 as Discord sends it: retry_after in the body (seconds) and the Retry-After header @discordjs/rest reads. */
+export function rateLimited(retryAfterSeconds: number): Fault {
+  return {
+    status: 429,
+    body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
+    headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-scope': 'user' },
+  };
+}
+
+export function serverError(status = 500): Fault {
+  return { status, body: { message: '500: Internal Server Error', code: 0 } };
+}
+
 type Handler = (req: IncomingMessage, res: ServerResponse, call: RecordedCall, params: string[]) => unknown;
 
 interface RouteDef {
@@ -211,6 +233,7 @@ export class FakeDiscord {
   private dmChannels = new Map<string, string>(); // user id -> channel id
   private attachments = new Map<string, { bytes: Buffer; contentType: string }>();
   private waiters: Array<{ pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
+  private faults: Array<{ match: (c: RecordedCall) => boolean; responses: Fault[] }> = [];
   private routes: RouteDef[] = [];
   private readyWaiters: Array<() => void> = [];
   private heartbeatInterval: number;
@@ -428,6 +451,34 @@ export class FakeDiscord {
     this.send(s.ws, { op: GatewayOpcodes.InvalidSession, d: resumable, s: null, t: null }, shard);
   }
 
+  /**
+   * The next REST calls whose route starts with `route` (e.g. "POST /interactions") get `responses`, one each,
+   * in order, instead of the real answer; later calls are served normally. Returns how many are still queued.
+   */
+  injectFaults(route: string | ((c: RecordedCall) => boolean), responses: Fault[]): () => number {
+    const entry = { match: typeof route === 'string' ? (c: RecordedCall) => c.route.startsWith(route) : route, responses: [...responses] };
+    this.faults.push(entry);
+    return () => entry.responses.length;
+  }
+
+  /** Drop the gateway connection of `shard` (server side), abruptly (no close frame) or with a close code. */
+  dropConnection(shard = 0, code?: number): void {
+    const s = [...this.sessions.values()].find((x) => x.shard[0] === shard && x.ws);
+    if (!s?.ws) throw new Error(`no session on shard ${shard}`);
+    if (code === undefined) s.ws.terminate();
+    else s.ws.close(code, 'closed by the test server');
+  }
+
+  /** Destroy every open HTTP connection (keep-alive sockets included). */
+  dropHttpConnections(): void {
+    for (const socket of this.sockets) if (!socket.destroyed) socket.destroy();
+  }
+
+  /** Sessions: identifies and resumes per shard (to assert how the client came back). */
+  sessionStats(): Array<{ shard: number; identifies: number; resumes: number; connected: boolean }> {
+    return [...this.sessions.values()].map((s) => ({ shard: s.shard[0], identifies: s.identifies, resumes: s.resumes, connected: s.ws !== null }));
+  }
+
   private guildPayload(g: GuildSpec): unknown {
     return {
       id: g.id,
@@ -628,7 +679,8 @@ export class FakeDiscord {
     const token = String(payload.token);
     const interactionId = String(payload.id);
     this.pendingTokenChannels.set(token, String(payload.channel_id));
-    const cbWait = this.waitFor((c) => c.route.startsWith('POST /interactions') && c.token === token, timeoutMs);
+    const ok = (c: RecordedCall): boolean => c.status >= 200 && c.status < 300;
+    const cbWait = this.waitFor((c) => c.route.startsWith('POST /interactions') && c.token === token && ok(c), timeoutMs);
     this.emitInteraction(payload, guildId);
     const callback = await cbWait;
     const body = callback.body as { type: InteractionResponseType; data?: MessagePayload };
@@ -640,7 +692,7 @@ export class FakeDiscord {
       body.type === InteractionResponseType.DeferredMessageUpdate
     ) {
       const edit = await this.waitFor(
-        (c) => c.token === token && (c.route === 'PATCH /webhooks/:app/:token/messages/:message' || c.route === 'POST /webhooks/:app/:token'),
+        (c) => c.token === token && ok(c) && (c.route === 'PATCH /webhooks/:app/:token/messages/:message' || c.route === 'POST /webhooks/:app/:token'),
         timeoutMs,
       );
       message = edit.body as MessagePayload;
@@ -677,7 +729,7 @@ export class FakeDiscord {
       type: MessageType.Default,
       flags: 0 as MessageFlags,
     };
-    const wait = this.waitFor((c) => c.route === 'POST /channels/:channel/messages' && c.channelId === channelId, timeoutMs);
+    const wait = this.waitFor((c) => c.route === 'POST /channels/:channel/messages' && c.channelId === channelId && c.status >= 200 && c.status < 300, timeoutMs);
     if ((session.intents & DIRECT_MESSAGES) === 0) throw new Error('bot did not subscribe to DirectMessages; Discord would not deliver this DM (P4)');
     this.dispatch(session, GatewayDispatchEvents.MessageCreate, msg);
     const call = await wait;
@@ -934,6 +986,19 @@ export class FakeDiscord {
       call.status = 404;
       this.calls.push(call);
       this.json(res, 404, { message: '404: Not Found', code: 0 });
+      this.notify(call);
+      return;
+    }
+    const fault = this.faults.find((f) => f.responses.length > 0 && f.match(call))?.responses.shift();
+    if (fault) {
+      call.status = fault.reset ? -1 : (fault.status ?? 500);
+      this.calls.push(call);
+      if (fault.reset) req.socket.destroy();
+      else {
+        const text = JSON.stringify(fault.body ?? {});
+        res.writeHead(call.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(fault.headers ?? {}) });
+        res.end(text);
+      }
       this.notify(call);
       return;
     }

@@ -17,7 +17,8 @@ export const MOD_USER_ID = '200000000000000001';
 
 export async function startHarness(opts: {
   dataset: DatasetLike;
-  config?: Partial<Pick<Config, 'moderatorRoleIds' | 'moderatorUserIds' | 'maxArticleBytes'>>;
+  /** Cooldowns default to 0 (off) here, so tests that fire many commands from one user are not throttled. */
+  config?: Partial<Pick<Config, 'moderatorRoleIds' | 'moderatorUserIds' | 'maxArticleBytes' | 'cooldownQuestionsPer10s' | 'cooldownAutocompletePer10s'>>;
   fake?: FakeDiscordOptions;
   deferAfterMs?: number;
   commands?: ReadonlyMap<string, Command>;
@@ -36,6 +37,8 @@ export async function startHarness(opts: {
     moderatorRoleIds: opts.config?.moderatorRoleIds ?? [fake.guild.roles[1]?.id ?? ''],
     moderatorUserIds: opts.config?.moderatorUserIds ?? [MOD_USER_ID],
     maxArticleBytes: opts.config?.maxArticleBytes ?? 50_000,
+    cooldownQuestionsPer10s: opts.config?.cooldownQuestionsPer10s ?? 0,
+    cooldownAutocompletePer10s: opts.config?.cooldownAutocompletePer10s ?? 0,
   };
   let bot: RunningBot;
   try {
