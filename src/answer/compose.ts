@@ -172,6 +172,23 @@ function answerAttribute(index: AnswerIndex, person: Person, kind: AttributeKind
   return { text, sources: sourcesOf(index, evidence) };
 }
 
+/** "Who is from Deir al-Zor?", "Which officials are Sunni?": people whose attribute contains the words. */
+function answerAttributeList(index: AnswerIndex, kind: AttributeKind, filter: string): Answer | null {
+  const want = normalize(filter);
+  if (want === '') return null;
+  const hits: Array<{ person: Person; evidence: Evidence[] }> = [];
+  for (const person of index.table.people) {
+    const evidence = person.attributes.filter((a) => a.kind === kind && ` ${normalize(a.value)} `.includes(` ${want} `)).map((a) => a.evidence);
+    if (evidence.length > 0) hits.push({ person, evidence });
+  }
+  if (hits.length === 0) return null;
+  const head = kind === 'origin' ? `From ${filter}` : `${filter.charAt(0).toUpperCase()}${filter.slice(1)}`;
+  return {
+    text: `${head}: ${hits.map((h) => `${h.person.name} (according to ${articlesText(index, h.evidence)})`).join('; ')}.`,
+    sources: sourcesOf(index, hits.flatMap((h) => h.evidence)),
+  };
+}
+
 function answerWhereTo(index: AnswerIndex, person: Person): Answer {
   const events = (index.eventsByPerson.get(person.id) ?? []).filter((e) => e.place && (e.kind === 'flight' || e.kind === 'defection'));
   if (events.length === 0) return none(`The articles do not say where ${person.name} went.`);
@@ -340,6 +357,10 @@ function answerInner(index: AnswerIndex, question: string): Answer {
   }
   const res = resolveSubject(index, intent.subject);
   if (res.person) return personAnswer(index, intent, res.person);
+  if ((intent.kind === 'origin' || intent.kind === 'religion') && res.suggestions.length === 0) {
+    const listed = answerAttributeList(index, intent.kind, intent.subject);
+    if (listed) return listed;
+  }
   if (intent.kind === 'when' && intent.list && res.events.length === 0) {
     const listed = answerDefectors(index, intent, intent.subject);
     if (listed.sources.length > 0) return listed;

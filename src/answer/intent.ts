@@ -38,7 +38,7 @@ export interface Intent {
 }
 
 const DEFECT = /\b(defect\w*|desert\w*|resign\w*|quit|quits|quitting|bolt|bolted|turncoats?|switch(?:ed)? sides|join(?:ed|s)? the (?:opposition|revolution|rebels|rebellion|ranks|uprising)|abandon(?:ed)? the regime|broke (?:ranks|with)|turned against)\b/;
-const FLEE = /\b(fle[ed]\w*|flight|escap\w*|went|go|gone|goes|head(?:ed)?|travel\w*|run|ran|hiding|hide|hid|now|currently|live[sd]?|stay\w*)\b/;
+const FLEE = /\b(fle[ed]\w*|flight|escap\w*|left|leave|leaving|went|go|gone|goes|head(?:ed)?|travel\w*|run|ran|hiding|hide|hid|now|currently|live[sd]?|stay\w*)\b/;
 const QUOTE = /\b(say|said|says|saying|tell|tells|told|quote[ds]?|quoting|urge[ds]?|urging|declare[ds]?|declaring|statements?|words|message|speak|spoke|call(?:ed)? (?:on|for|upon)|warn(?:ed|s)?|advise[ds]?|claim(?:ed|s)?)\b/;
 
 /** Words that carry the question's form, never the subject's name. */
@@ -46,7 +46,7 @@ const INTENT_WORDS = new Set(
   (
     'defect defected defects defecting defection defections defector defectors desert deserted deserting desertion resign resigned resigning resignation quit quits quitting bolt bolted turncoat ' +
     'switch switched sides join joined joins opposition revolution rebels rebellion ranks uprising abandon abandoned broke turned against ' +
-    'flee fled flees fleeing flight escape escaped escaping went go gone goes head headed travel travelled traveled run ran hiding hide hid now currently live lives lived stay stayed ' +
+    'flee fled flees fleeing flight escape escaped escaping left leave leaving went go gone goes head headed travel travelled traveled run ran hiding hide hid now currently live lives lived stay stayed ' +
     'say said says saying tell tells told quote quotes quoted quoting urge urged urges urging declare declared declaring statement statements words message speak spoke call called warn warned advise advised claim claimed ' +
     'help helped helps helping assist assisted assistance aid aided smuggle smuggled ' +
     'old age aged years year born birth ' +
@@ -90,7 +90,8 @@ function kindOf(lower: string): IntentKind {
   if (/\bhow old\b|\bage[ds]?\b|\byears? old\b|\bwhen was .* born\b/.test(lower)) return 'age';
   if (/\b(?:help|helped|helps|helping|assist\w*|aided|smuggl\w*)\b/.test(lower) && /\bwho\b|\bwhich\b|\bwhat\b|\bby whom\b|\bdid\b/.test(lower)) return 'helped';
   if (/^\s*(?:please\s+)?tell me (?:more )?about\b/.test(lower)) return 'profile';
-  if (/^\s*who\s*(?:is|was|'s)\b/.test(lower) && !QUOTE.test(lower) && !DEFECT.test(lower)) return 'profile';
+  const asksAttribute = /\b(?:from|born|home|origin|religion|religious|sect|faith|sunni|shia|shiite|alawite|christian|muslim|married|children|family|role|job|position)\b/.test(lower);
+  if (/^\s*who\s*(?:is|was|'s)\b/.test(lower) && !QUOTE.test(lower) && !DEFECT.test(lower) && !asksAttribute) return 'profile';
   if (QUOTE.test(lower) && !/^\s*(?:who|which)\b[^?]*\b(?:defect|desert)/.test(lower)) return 'quote';
   if (where && /\bfrom\b|\bborn\b|\bhome\b|\bhails?\b|\borigin/.test(lower)) return 'origin';
   if (/\b(?:home ?town|home province|home city|origin|native of|comes? from|is from|was from|hails? from)\b/.test(lower)) return 'origin';
@@ -99,7 +100,7 @@ function kindOf(lower: string): IntentKind {
   if (/\b(?:family|married|children|kids|wife|husband|relatives)\b/.test(lower)) return 'family';
   if (/\b(?:fired|dismiss(?:ed|al)?|sack(?:ed|ing)?|relieved of|ousted)\b/.test(lower)) return 'dismissal';
   if (/\b(?:appoint(?:ed|ment)?)\b/.test(lower)) return 'appointment';
-  if (DEFECT.test(lower) || (/\bwhen\b/.test(lower) && /\bfle[de]\w*|\bescap\w*/.test(lower))) return 'when';
+  if (DEFECT.test(lower) || (/\bwhen\b/.test(lower) && /\bfle[de]\w*|\bescap\w*|\bleft\b|\bleave\b/.test(lower))) return 'when';
   if (/\b(?:role|job|position|title|post|rank)s?\b|\bwhat does .+ do\b/.test(lower)) return 'roles';
   if (/^\s*(?:who|what)\s*(?:is|was|are|were|'s|’s)\b|\bwho's\b|\btell me about\b|\bprofile\b|\bwhat do (?:you|we|the articles) know about\b|\binformation (?:on|about)\b/.test(lower)) return 'profile';
   return 'unknown';
