@@ -171,3 +171,18 @@ describe('answer() speed', () => {
     expect(median).toBeLessThan(1);
   });
 });
+
+describe('an empty table', () => {
+  const empty = buildIndex({ schema: 1, extractorVersion: 'x', generatedAt: '2026-01-01T00:00:00Z', articles: [], people: [], events: [], quotes: [], warnings: [] });
+  it.each([
+    ['Who defected?', 'report no defection'],
+    ['Who defected in July 2012?', 'report no defection in July 2012'],
+    ['When did Riyad Hijab defect?', 'do not say'],
+    ['Which outlets?', 'no articles'],
+    ['What is the Free Syrian Army?', 'do not say'],
+  ])('%s', (q, text) => {
+    const a = answer(empty, q);
+    expect(a.text).toContain(text);
+    expect(a.sources).toEqual([]);
+  });
+});
