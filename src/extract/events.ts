@@ -33,19 +33,19 @@ interface Trigger {
 }
 
 const TRIGGERS: Array<{ kind: EventKind; re: RegExp; noun?: boolean }> = [
-  { kind: 'defection', re: /\b(?:defect(?:ed|s|ing)?|desert(?:ed|s|ing)?|bolt(?:ed)?|switched sides|(?:has |have |had )?(?:joined|joining|join) (?:the )?(?:ranks of the |ranks of )?(?:[\w-]+ ){0,3}?(?:revolution|opposition|rebels|uprising)|announc(?:ed|es|ing) (?:his|her|my) (?:resignation|defection)|quit(?:s|ting)? (?:the )?(?:[\w-]+ ){0,2}(?:government|regime|post|party|army|cabinet))\b/gi },
+  { kind: 'defection', re: /\b(?:defect(?:ed|s|ing)?|desert(?:ed|s|ing)?|bolt(?:ed)?|switched sides|(?:has |have |had )?(?:joined|joining|join) (?:the )?(?:ranks of the |ranks of )?(?:[\w-]+ ){0,3}?(?:revolution|opposition|rebels|uprising)|announc(?:ed|es|ing) (?:his|her|my) (?:resignation|defection)|quit(?:s|ting)? (?:the |his |her )?(?:[\w-]+ ){0,2}(?:government|regime|post|party|army|cabinet)|abandon(?:ed|s|ing)? (?:the )?(?:[\w-]+ ){0,2}(?:regime|government|army|president)|(?:broke|breaking|broken) (?:ranks )?with (?:the )?(?:[\w-]+ ){0,2}(?:regime|government)|turned against (?:the )?(?:regime|government|president)|switched (?:sides|allegiance)|sided with the (?:opposition|rebels|revolution)|resign(?:ed|s|ing)? in protest|(?:was |been )?granted (?:political )?asylum|(?:sought|seeking|requested|asked for) (?:political )?asylum)\b/gi },
   { kind: 'defection', re: /\b(?:defection|desertion)s?\b/gi, noun: true },
   { kind: 'appointment', re: /\b(?:appointed|named|promoted|nominated|sworn in as)\b/gi },
   { kind: 'dismissal', re: /\b(?:fired|dismissed|sacked|ousted|relieved of (?:his|her) duties|removed from (?:his|her) post)\b/gi },
   { kind: 'dismissal', re: /\b(?:dismissal|sacking|firing)\b/gi, noun: true },
-  { kind: 'flight', re: /\b(?:fled|flee(?:s|ing)?|escaped|escaping|crossed (?:the border )?into)\b/gi },
+  { kind: 'flight', re: /\b(?:fled|flee(?:s|ing)?|escaped|escaping|crossed (?:the border )?into|left the country)\b/gi },
 ];
 
 const DENIAL = /\b(?:denied|denies|deny|denying|dismissed (?:reports|rumou?rs)|rumou?rs?|false reports?|refuted|not true)\b/i;
 const NEGATION_NEAR = /\b(?:not|never|no|n't|cannot|refused to|would|could|might|may|will|should|if)\s+(?:\w+\s+){0,1}$/i;
 const CALL_TO_OTHERS = /\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)? (?:on|upon)|appeal(?:ed|s)? to|ask(?:ed|s)?|encourag(?:ed|es)|want(?:s|ed)?|invite[sd]?|decision)\b[^.]{0,60}\bto\s+$/i;
 const ORDINAL_TO = /\b(?:first|second|third|latest|last|highest|most senior|senior[\w\s-]*|ranking|only)\b[^,.]{0,50}\bto\s+$/i;
-const MEDIA = /\b(video(?: statement)?|statement|interview|letter|announcement|audio recording|post)\b/i;
+const MEDIA = /\b(video(?: statement)?|statement|interview|letter|announcement|audio recording|(?:Facebook|online|social media) post)\b/i;
 const PLATFORM_RE = new RegExp(`\\b(${PLATFORMS.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`);
 const DESCRIPTION_HEADS = new Set([...ROLE_HEADS, 'ministers', 'generals', 'officers', 'soldiers', 'diplomats', 'officials', 'colonels', 'ambassadors', 'pilots', 'lawmakers', 'troops']);
 

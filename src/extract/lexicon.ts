@@ -29,7 +29,7 @@ export const ROLE_HEADS = new Set([
   'secretary', 'chief', 'head', 'director', 'chairman', 'chairwoman', 'leader', 'official', 'adviser', 'advisor',
   'consul', 'attache', 'judge', 'prosecutor', 'attorney', 'lawmaker', 'mp', 'senator', 'deputy', 'member',
   'activist', 'analyst', 'engineer', 'soldier', 'pilot', 'figure', 'councillor', 'mufti', 'imam', 'editor',
-  'correspondent', 'professor', 'researcher', 'negotiator', 'representative', 'speaker', 'king', 'emir',
+  'correspondent', 'affaires', 'professor', 'researcher', 'negotiator', 'representative', 'speaker', 'king', 'emir',
 ]);
 
 /** Words that, as the last word of a capitalised run, make it an organisation or place, not a person. */

@@ -77,7 +77,7 @@ function addRole(out: EntityFacts, entity: string, surface: string, former: bool
   const words = surface.split(/\s+/);
   const trimmed = words.slice(0, 9).join(' ').replace(/[.,;]+$/, '');
   const title = normaliseTitle(trimmed);
-  if (!title || !title.split(' ').some((w) => ROLE_HEADS.has(w) || w === 'general')) return;
+  if (!title || !title.split(' ').some((w) => ROLE_HEADS.has(w.replace(/^.*['’]/, '')) || w === 'general')) return;
   if (out.roles.some((r) => r.entity === entity && r.title === title && r.evidence.article === article.doc.id)) return;
   out.roles.push({ entity, title, surface: trimmed, former, evidence: evidenceOf(article.doc, ctx.sentence, start, start + trimmed.length) });
 }
@@ -108,6 +108,11 @@ export function extractRolesAndAttributes(article: ArticleContext): EntityFacts 
           if (friend) addAttribute(out, m.entity, 'affiliation', friend[1]!, ctx, article);
           else if (!age && !family) addRole(out, m.entity, body, former, ctx, article, start);
         }
+      }
+      // "Syria's top diplomat in London, Khaled al-Ayoubi, has quit"
+      const lead = /(?:^|['’]s\s+|\bthe\s+|,\s+)((?:[a-z-]+\s+){0,3}([a-z'’]+)(?:\s+(?:in|to|of|for)\s+[A-Z][\w-]*)?),\s*$/.exec(text.slice(0, m.start - ctx.sentence.start));
+      if (lead && ROLE_HEADS.has(lead[2]!) && !ctx.mentions.some((o) => o !== m && o.end <= m.start && o.end > m.start - lead[0].length)) {
+        addRole(out, m.entity, lead[1]!, false, ctx, article, m.start - lead[0].length + lead[0].indexOf(lead[1]!));
       }
       // "Mr Hijab's home province of Deir al-Zor"
       const home = /^['’]s?\s+(?:native |home )(?:province|town|city|village|region|country) of ((?:the\s+)?[A-Z][\w-]*(?:\s+(?:al-|el-)?[A-Z][\w-]*)*)/.exec(ctx.sentence.text.slice(m.end - ctx.sentence.start));

@@ -58,3 +58,27 @@ describe('events: defections and their false positives', () => {
     }
   });
 });
+
+describe('events: other ways wire stories word a defection', () => {
+  const text = `A Syrian fighter pilot defected to Jordan on Thursday, officials in Amman said.
+Col. Hassan Hamada flew his jet to a Jordanian air base and was granted political asylum, the Jordanian government said.
+Syria's top diplomat in London, Khaled al-Ayoubi, has quit his post, the Foreign Office said on Monday.
+Lamia al-Hariri, the charge d'affaires in Cyprus, abandoned the regime last week, according to opposition sources.
+Jihad Makdissi, the foreign ministry spokesman, left the country in early December, diplomats said. He denied that he had defected.
+General Awad al-Ahmad resigned in protest at the shelling of the city.`;
+  const table = extractTexts([{ text, published: '2012-07-31' }]);
+  const defected = (name: string) => table.events.find((e) => e.kind === 'defection' && table.people.find((p) => p.id === e.person)?.name === name);
+  it.each([['Hassan Hamada'], ['Khaled al-Ayoubi'], ['Lamia al-Hariri'], ['Awad al-Ahmad']])('%s defected', (name) => {
+    expect(defected(name)).toBeDefined();
+  });
+  it('an unnamed subject keeps its description, and a denial stays a denial', () => {
+    expect(table.events.find((e) => e.kind === 'defection' && e.person === null)?.subject).toBe('A Syrian fighter pilot');
+    expect(defected('Jihad Makdissi')).toBeUndefined();
+    expect(table.events.find((e) => e.kind === 'flight')?.date?.value).toBe('2011-12');
+  });
+  it('reads the role written before the name and in the appositive', () => {
+    expect(defected('Khaled al-Ayoubi')?.role).toBe('top diplomat in london');
+    expect(defected('Lamia al-Hariri')?.role).toBe("charge d'affaires in cyprus");
+    expect(defected('Hassan Hamada')?.date?.qualifier).toBe('reported');
+  });
+});
