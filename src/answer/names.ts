@@ -33,6 +33,8 @@ function roleHead(title: string): string {
 export interface NameIndex {
   people: Map<string, Person>;
   aliases: AliasEntry[];
+  /** The same, most prominent people first (autocomplete order). */
+  aliasesByProminence: AliasEntry[];
   /** Core (title- and particle-free) alias form -> person ids. */
   exact: Map<string, Set<string>>;
   /** Name token -> person ids having it in some alias. */
@@ -123,7 +125,13 @@ export function buildNameIndex(table: FactTable): NameIndex {
   });
   const roleVocab = new Set<string>();
   for (const r of roles) for (const t of r.tokens) roleVocab.add(t);
-  return { people, aliases, exact, tokenPeople, personTokens, roles, roleVocab, prominence, fuse, speakers };
+  const aliasesByProminence = [...aliases].sort(
+    (a, b) =>
+      (prominence.get(b.personId) ?? 0) - (prominence.get(a.personId) ?? 0) ||
+      a.personId.localeCompare(b.personId) ||
+      a.name.localeCompare(b.name),
+  );
+  return { people, aliases, aliasesByProminence, exact, tokenPeople, personTokens, roles, roleVocab, prominence, fuse, speakers };
 }
 
 export type MatchKind = 'id' | 'exact' | 'tokens' | 'role' | 'fuzzy';
@@ -311,12 +319,7 @@ export function completeFrom(
     seen.add(key);
     out.push({ name, value: e.personId.slice(0, 100) });
   };
-  const byProminence = [...idx.aliases].sort(
-    (a, b) =>
-      (idx.prominence.get(b.personId) ?? 0) - (idx.prominence.get(a.personId) ?? 0) ||
-      a.personId.localeCompare(b.personId) ||
-      a.name.localeCompare(b.name),
-  );
+  const byProminence = idx.aliasesByProminence;
   if (q === '') {
     // Canonical names first, most prominent people first.
     for (const e of byProminence) {
