@@ -8,7 +8,8 @@ import person from './person.ts';
 import refresh from './refresh.ts';
 import said from './said.ts';
 import sources from './sources.ts';
+import timeline from './timeline.ts';
 
-export const commands: readonly Command[] = [ask, defections, person, said, sources, refresh, article, help];
+export const commands: readonly Command[] = [ask, defections, timeline, person, said, sources, refresh, article, help];
 
 export const commandMap: ReadonlyMap<string, Command> = new Map(commands.map((c) => [c.data.name, c]));
