@@ -1,8 +1,9 @@
 // The console (npm start without DISCORD_TOKEN): type a question, or a slash command as text
 // (`/person name:Hijab`, `/defections from:2012-07`, `/article add file:path/to/new.txt`), and read the same
 // answers the bot gives. With piped stdin it answers each line and exits at the end of input.
-import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import type { APIApplicationCommandOption } from 'discord.js';
@@ -73,8 +74,34 @@ export function parseLine(line: string, commands: ReadonlyMap<string, Command> =
   return { kind: 'command', command, args };
 }
 
+/** Where the console writes files a reply attaches (the /timeline PNG): DOSSIER_FILES_DIR, else a temp folder. */
+export function consoleFilesDir(): string {
+  return resolve(process.env.DOSSIER_FILES_DIR ?? join(tmpdir(), 'dossier'));
+}
+
+let fileCounter = 0;
+
+/** Write a reply's attachments to disk (a new name each time) and return one "Wrote NAME: PATH" line per file. */
+async function writeReplyFiles(reply: Reply, dir: string): Promise<string[]> {
+  if (!reply.files || reply.files.length === 0) return [];
+  await mkdir(dir, { recursive: true });
+  const lines: string[] = [];
+  for (const f of reply.files) {
+    const ext = extname(f.name);
+    fileCounter += 1;
+    const path = join(dir, `${basename(f.name, ext)}-${process.pid}-${fileCounter}${ext}`);
+    await writeFile(path, f.data);
+    lines.push(`Wrote ${f.name}: ${path}`);
+  }
+  return lines;
+}
+
 /** Answer one console line (the same code path as the bot: command.run, then a plain-text rendering). */
-export async function answerLine(line: string, dataset: DatasetLike, opts: { maxArticleBytes: number; commands?: ReadonlyMap<string, Command> }): Promise<string> {
+export async function answerLine(
+  line: string,
+  dataset: DatasetLike,
+  opts: { maxArticleBytes: number; commands?: ReadonlyMap<string, Command>; filesDir?: string },
+): Promise<string> {
   const commands = opts.commands ?? commandMap;
   const parsed = parseLine(line, commands);
   if (parsed.kind === 'error') return parsed.message;
@@ -104,7 +131,8 @@ export async function answerLine(line: string, dataset: DatasetLike, opts: { max
     if (err instanceof UserError) reply = userErrorReply(err);
     else return `Error: ${err instanceof Error ? err.message : String(err)}`;
   }
-  return renderText(reply);
+  const written = await writeReplyFiles(reply, opts.filesDir ?? consoleFilesDir());
+  return [renderText(reply), ...written].join('\n');
 }
 
 export async function runConsole(dataset: DatasetLike, opts: { maxArticleBytes: number; input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }): Promise<void> {

@@ -93,6 +93,8 @@ export interface DiscordPayload {
   components: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
   allowedMentions: { parse: []; repliedUser?: boolean };
   flags?: MessageFlags.Ephemeral;
+  /** Attachments, uploaded as multipart; on an edit (page button) they replace the previous ones. */
+  files?: Array<{ attachment: Buffer; name: string; description?: string }>;
 }
 
 export interface Rendered {
@@ -247,6 +249,7 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): Rendered {
   const embed: APIEmbed = { title, description, color: COLORS[reply.tone] };
   if (fields.length > 0) embed.fields = fields;
   if (footer) embed.footer = { text: footer };
+  if (reply.image && reply.files?.some((f) => f.name === reply.image)) embed.image = { url: `attachment://${reply.image}` };
 
   const components: Array<APIActionRowComponent<APIComponentInMessageActionRow>> = [];
   if (pages.length > 1 && opts.pageCustomId) {
@@ -282,6 +285,8 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): Rendered {
   }
 
   const payload: DiscordPayload = { embeds: [embed], components, allowedMentions: { parse: [] } };
+  if (reply.files && reply.files.length > 0)
+    payload.files = reply.files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, ...(f.description ? { description: f.description } : {}) }));
   if (reply.ephemeral && !opts.forMessage) payload.flags = MessageFlags.Ephemeral;
   return { payload, page: pageNo, pageCount: pages.length };
 }

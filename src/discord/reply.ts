@@ -12,6 +12,15 @@ export interface ReplyItem {
   sources: Source[];
 }
 
+/** A file sent with a reply: a Discord attachment (multipart upload); the console writes it to disk. */
+export interface ReplyFile {
+  /** File name, e.g. "timeline.png"; the embed refers to it as attachment://name. */
+  name: string;
+  data: Uint8Array;
+  /** Alt text shown by Discord. */
+  description?: string;
+}
+
 export interface Reply {
   title: string;
   /** Plain text shown above the items (on every page). */
@@ -25,6 +34,10 @@ export interface Reply {
   footer?: string;
   /** Evidence select menu: offer "read the paragraph" for the sources (default true when there are sources). */
   evidenceMenu?: boolean;
+  /** Files attached to the message (sent on every page of it). */
+  files?: ReplyFile[];
+  /** Name of an attached image shown inside the embed (attachment://name). */
+  image?: string;
 }
 
 /** An error the user can act on (unknown person, not allowed, nothing found); shown as its own message. */
