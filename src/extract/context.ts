@@ -43,7 +43,7 @@ function clauseShape(sentence: SentenceDoc): { verbAt: number; relative: Set<num
   return { verbAt: sentence.tokens.length, relative };
 }
 
-/** A mention that can be a subject: not possessive ("Assad's rule"), not after a preposition ("under X"). */
+/** A mention that can be a subject: not possessive ("Haddad's rule"), not after a preposition ("under X"). */
 function canBeSubject(sentence: SentenceDoc, m: Mention): boolean {
   const after = sentence.text.slice(m.end - sentence.start, m.end - sentence.start + 2);
   if (/^['’]/.test(after)) return false;

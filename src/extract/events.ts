@@ -1,7 +1,7 @@
 // Stage: events. Defections (and resignations that are defections, desertions, "joined the ranks of the
 // revolution"), appointments, dismissals and flights. Each trigger is checked for denial, hypotheticals and
 // calls on others; its subject is found by possessive, adjacency, pronoun, the sentence subject, or a role
-// ("Syria's ambassador to Iraq has defected"); date, destination, announcement channel and helpers follow.
+// ("Ruritania's ambassador to Zenda has defected"); date, destination, announcement channel and helpers follow.
 import type { DateValue, EventKind } from '../facts/schema.js';
 import { PLATFORMS, ROLE_HEADS } from './lexicon.js';
 import { pronounGender, recentSubjects, salient, type ArticleContext, type SentenceContext } from './context.js';
@@ -82,7 +82,7 @@ function nearestMentionBefore(s: SentenceContext, offset: number, maxGap: number
   return cands.at(-1) ?? null;
 }
 
-/** Words from the start of the trigger's clause up to the trigger: "Syria's ambassador to Iraq has". */
+/** Words from the start of the trigger's clause up to the trigger: "Ruritania's ambassador to Zenda has". */
 function clauseBefore(text: string, start: number): string {
   const before = text.slice(0, start);
   const cut = Math.max(before.lastIndexOf(', '), before.search(/\b(?:said|says|reported|that)\s+(?=[^,]*$)/) >= 0 ? before.search(/\b(?:said|says|reported|that)\s+(?=[^,]*$)/) : -1);

@@ -109,7 +109,7 @@ export function extractPrepared(docs: ArticleDoc[], warnings: Warning[] = []): F
   return assemble(docs, contexts, allMentions, facts, quotes.flat(), events, warnings);
 }
 
-/** "I announced my resignation as Syrian ambassador to Iraq": a role of the quote's speaker. */
+/** "I announced my resignation as ambassador to Zenda": a role of the quote's speaker. */
 function rolesFromQuotes(ctx: ArticleContext, quotes: QuoteFact[]): EntityFacts['roles'] {
   const out: EntityFacts['roles'] = [];
   for (const q of quotes) {
@@ -125,7 +125,7 @@ function rolesFromQuotes(ctx: ArticleContext, quotes: QuoteFact[]): EntityFacts[
   return out;
 }
 
-/** A quote whose sentence is led by a title ("Syria's ambassador to Iraq ... urged the army to '...'"): its holder. */
+/** A quote whose sentence is led by a title ("Ruritania's ambassador to Zenda ... urged the army to '...'"): its holder. */
 function attributeByRole(ctx: ArticleContext, quotes: QuoteFact[], lookup: RoleLookup): void {
   for (const q of quotes) {
     if (q.entity || q.speakerName) continue;

@@ -1,6 +1,6 @@
 // Stage: merge. One person per real person across articles: spellings that differ by a doubled letter,
-// a trailing vowel, "al-" or a typo ("Hussameddin" / "Husameddine", "Bashar Assad" / "Bashar al-Assad") are
-// clustered with fuse.js, but different given names with one surname stay apart ("Hafez al-Assad").
+// a trailing vowel, "al-" or a typo ("Husseini" / "Huseiny", "Omar Zein" / "Omar al-Zein") are
+// clustered with fuse.js, but different given names with one surname stay apart ("Jan Horak" and "Milan Horak").
 import Fuse from 'fuse.js';
 import type { Mention } from './people.js';
 

@@ -1,6 +1,6 @@
 // Stage 3: find person mentions. compromise tags many unfamiliar names only as proper nouns, so a name is a
 // run of capitalised tokens accepted by context (honorific, role word, "X said", appositive), then a corpus
-// pass learns every accepted name and recognises its surname alone everywhere ("Fares", "Mr Fares").
+// pass learns every accepted name and recognises its surname alone everywhere ("Nouri", "Mr Nouri").
 import {
   FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, NON_PERSON_HEADS, NOT_NAME_WORDS,
   OUTLET_NAMES, PLATFORMS, ROLE_HEADS, SECTS, SPEECH_VERBS, WEEKDAYS,
@@ -17,11 +17,11 @@ export interface Mention {
   /** Offsets of the name itself (honorific excluded) in the cleaned text. */
   start: number;
   end: number;
-  /** The name as written, possessive removed: "Nawaf al-Fares", "Fares". */
+  /** The name as written, possessive removed: "Karim al-Nouri", "Nouri". */
   surface: string;
   /** Honorific or title written before the name: "Mr", "Dr", "Brig. Gen.", "President". */
   honorific: string | null;
-  /** The form with its honorific, as written: "Mr Fares". */
+  /** The form with its honorific, as written: "Mr Nouri". */
   form: string;
   /** Canonical full name this mention resolves to (set by the corpus pass). */
   entity: string;
@@ -78,7 +78,7 @@ function runsOf(sentence: SentenceDoc): Array<{ from: number; to: number }> {
         j++;
         continue;
       }
-      // A particle joins the run only when a capitalised token follows it ("al-Fares", "al Hbous").
+      // A particle joins the run only when a capitalised token follows it ("al-Nouri", "al Zein").
       const next = tokens[j + 1];
       if (isParticle(cur) && next && isCapitalised(next) && !breaksBetween(cur, next)) {
         j += 2;
@@ -106,7 +106,7 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
     // A lone title word ("President") with nothing after it is not a name.
     if (from >= to) continue;
     let nameTokens = tokens.slice(from, to);
-    // The name ends at a possessive ("Kofi Annan's plan").
+    // The name ends at a possessive ("Anna Berg's plan").
     const possessiveAt = nameTokens.findIndex(isPossessive);
     if (possessiveAt >= 0) nameTokens = nameTokens.slice(0, possessiveAt + 1);
     const end = from + nameTokens.length;
@@ -115,7 +115,7 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
     const before2 = tokens[from - 2 - honorificTokens.length];
     const after = tokens[end];
     const lastName = nameTokens[nameTokens.length - 1]!;
-    // Place contexts: "from Deir al-Zor", "province of X", "the Baba Amr district".
+    // Place contexts: "from Ras al-Ain", "province of X", "the Old Port district".
     if (honorificTokens.length === 0) {
       if (before && PLACE_PREPOSITIONS.has(before.lower)) continue;
       if (before?.lower === 'of' && before2 && PLACE_NOUNS.has(before2.lower)) continue;
@@ -144,7 +144,7 @@ function acceptableName(nameTokens: Token[], after: Token | undefined): boolean 
   if (nameTokens.some((t) => t.tags.has('Month') || t.tags.has('WeekDay') || /\d/.test(t.text))) return false;
   if (words.every((w) => NON_NAMES.has(w) || HONORIFICS.has(w))) return false;
   if (words.some((w) => SECT_WORDS.has(w))) return false;
-  // All tokens places/countries/adjectives ("Syria", "Sunni Arab", "New York") are not a person.
+  // All tokens places/countries/adjectives ("Norland", "New York") are not a person.
   if (nameTokens.every((t) => (t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City') || t.tags.has('Adjective') || t.tags.has('Demonym')) && !t.tags.has('FirstName'))) return false;
   if (after && /^(district|sect|community|regime|government|forces|party|family|era|rule|administration)$/.test(after.lower) && !isPossessive(nameTokens[nameTokens.length - 1]!)) return false;
   return true;
@@ -224,7 +224,7 @@ export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
     // A single uncued word only counts when the gazetteer knows it.
     if (!c.cue && words < 2 && !resolve(doc, text.text)) continue;
     const honorific = c.honorificTokens.length > 0 ? doc.clean.text.slice(c.honorificTokens[0]!.start, c.honorificTokens[c.honorificTokens.length - 1]!.end) : null;
-    // Keep the written form only with a personal title ("Mr Fares", "Dr Assad"), not "State Hillary Clinton".
+    // Keep the written form only with a personal title ("Mr Nouri", "Dr Haddad"), not "State Hillary Clinton".
     const courtesy = c.honorificTokens.length === 1 && /^(mr|mrs|ms|miss|dr|sir|dame|president|sheikh|prof)\.?$/i.test(c.honorificTokens[0]!.text);
     const formStart = courtesy ? c.honorificTokens[0]!.start : text.start;
     result.get(doc.id)!.push({

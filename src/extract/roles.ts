@@ -20,15 +20,15 @@ const ABBREVIATIONS: Record<string, string> = { brig: 'brigadier', gen: 'general
 const SECT_RE = new RegExp(`\\b(${SECTS.map((s) => s.replace(/'/g, "['’]")).join('|')})s?\\b`);
 const isPossessive = (t: Token) => /['’]s?$/.test(t.text);
 
-/** "Syrian ambassador to Iraq" -> "ambassador to iraq"; "Brig. Gen." -> "brigadier general". */
+/** "Ruritanian ambassador to Zenda" -> "ambassador to zenda"; "Brig. Gen." -> "brigadier general". */
 export function normaliseTitle(surface: string): string {
   const words = surface
     .replace(/[“”"]/g, '')
     .split(/\s+/)
     .map((w) => w.replace(/\.$/, ''))
     .map((w) => ABBREVIATIONS[w.toLowerCase()] ?? w);
-  while (words.length > 1 && /^(a|an|the|its|his|her|their|former|formerly|then|now|also|ex)$/i.test(words[0]!)) words.shift();
-  // A leading nationality adjective ("Syrian ambassador") says little about the post.
+  while (words.length > 1 && /^(a|an|the|its|his|her|their|former|formerly|late|then|now|also|ex)$/i.test(words[0]!)) words.shift();
+  // A leading nationality adjective ("Ruritanian ambassador") says little about the post.
   if (words.length > 1 && /^[A-Z][a-z]+(?:ian|ean|ese|ish|i)$/.test(words[0]!)) words.shift();
   return words.join(' ').toLowerCase().replace(/\bpremier\b/, 'prime minister').replace(/\s+(of|in|for)\s+(the\s+)?(central|eastern|western|northern|southern)?\s*(city|town|province) of\s+/, ' of ').trim();
 }
@@ -39,8 +39,14 @@ function titleBefore(ctx: SentenceContext, m: Mention): { surface: string; start
   let end = m.tokenStart;
   // Skip non-title honorifics ("Mr", "Dr") right before the name.
   while (end > 0 && NOT_TITLE_HONORIFICS.has(tokens[end - 1]!.lower.replace(/\.$/, ''))) end--;
-  const last = tokens[end - 1];
+  let last = tokens[end - 1];
   if (!last || /[,;:"“”]/.test(last.post)) return null;
+  // "Secretary of State X": the head is the word before "of State".
+  const titleEnd = last;
+  if (last.lower === 'state' && tokens[end - 2]?.lower === 'of' && tokens[end - 3]) {
+    last = tokens[end - 3]!;
+    end -= 2;
+  }
   const head = (ABBREVIATIONS[last.lower.replace(/\.$/, '')] ?? last.lower.replace(/\.$/, ''));
   if (!ROLE_HEADS.has(head) && !(last.tags.has('Honorific') && !NOT_TITLE_HONORIFICS.has(head))) return null;
   let start = end - 1;
@@ -51,10 +57,10 @@ function titleBefore(ctx: SentenceContext, m: Mention): { surface: string; start
     start--;
   }
   const from = tokens[start]!.start;
-  return { surface: ctx.sentence.text.slice(from - ctx.sentence.start, last.end - ctx.sentence.start), start: from };
+  return { surface: ctx.sentence.text.slice(from - ctx.sentence.start, titleEnd.end - ctx.sentence.start), start: from };
 }
 
-/** The appositive after a name: "X, a Syrian general and personal friend of Assad," (up to the next comma). */
+/** The appositive after a name: "X, a senior general and personal friend of the president," (up to the next comma). */
 function appositiveAfter(ctx: SentenceContext, m: Mention): { text: string; start: number } | null {
   const rest = ctx.sentence.text.slice(m.end - ctx.sentence.start);
   const match = /^['’]?s?,\s+((?:who (?:was|is|has been|had been) )?(?:(?:a|an|the|formerly|former|also)\s+)[^,;:“”"]+?)(?=\s*(?:[,;:“”"]|\.{2,}|\.\s|\.$|$))/.exec(rest);
@@ -74,6 +80,8 @@ function addAttribute(out: EntityFacts, entity: string, kind: AttributeKind, val
 }
 
 function addRole(out: EntityFacts, entity: string, surface: string, former: boolean, ctx: SentenceContext, article: ArticleContext, start: number) {
+  // "the late president", "former minister": a post the person no longer holds.
+  former ||= /^(?:the\s+)?(?:late|former|formerly|ex-)\b/i.test(surface);
   const words = surface.split(/\s+/);
   const trimmed = words.slice(0, 9).join(' ').replace(/[.,;]+$/, '');
   const title = normaliseTitle(trimmed);
@@ -109,18 +117,18 @@ export function extractRolesAndAttributes(article: ArticleContext): EntityFacts 
           else if (!age && !family) addRole(out, m.entity, body, former, ctx, article, start);
         }
       }
-      // "Syria's top diplomat in London, Khaled al-Ayoubi, has quit"
+      // "Ruritania's top diplomat in Paris, Omar al-Zein, has quit"
       const lead = /(?:^|['’]s\s+|\bthe\s+|,\s+)((?:[a-z-]+\s+){0,3}([a-z'’]+)(?:\s+(?:in|to|of|for)\s+[A-Z][\w-]*)?),\s*$/.exec(text.slice(0, m.start - ctx.sentence.start));
       if (lead && ROLE_HEADS.has(lead[2]!) && !ctx.mentions.some((o) => o !== m && o.end <= m.start && o.end > m.start - lead[0].length)) {
         addRole(out, m.entity, lead[1]!, false, ctx, article, m.start - lead[0].length + lead[0].indexOf(lead[1]!));
       }
-      // "Mr Hijab's home province of Deir al-Zor"
+      // "Mr Karimi's home province of Ras al-Ain"
       const home = /^['’]s?\s+(?:native |home )(?:province|town|city|village|region|country) of ((?:the\s+)?[A-Z][\w-]*(?:\s+(?:al-|el-)?[A-Z][\w-]*)*)/.exec(ctx.sentence.text.slice(m.end - ctx.sentence.start));
       if (home) addAttribute(out, m.entity, 'origin', home[1]!, ctx, article);
       // "Maren Tulvik, 55, said ..."
       const bareAge = /^,\s+(\d{1,3}),/.exec(ctx.sentence.text.slice(m.end - ctx.sentence.start));
       if (bareAge && Number(bareAge[1]) >= 16 && Number(bareAge[1]) <= 110) addAttribute(out, m.entity, 'age', bareAge[1]!, ctx, article);
-      // "Fawaz Gerges of the London School of Economics"
+      // "Petra Lind of the Brask Institute"
       const of = /^ of (the [A-Z][\w'’]*(?:\s+(?:of\s+)?[A-Z][\w'’]*)*)/.exec(text.slice(m.end - ctx.sentence.start));
       if (of) addAttribute(out, m.entity, 'affiliation', of[1]!, ctx, article);
     }
@@ -142,7 +150,7 @@ export function extractRolesAndAttributes(article: ArticleContext): EntityFacts 
       ?? new RegExp(`,\\s+an?\\s+${SECT_RE.source}\\s+who\\b`).exec(text);
     if (sectPredicate) addAttribute(out, subject, 'religion', sectPredicate[1]!, ctx, article);
     const party = /\b(?:member|official|leader|head|secretary) of the (?:ruling |banned |opposition )?((?:[A-Z][\w-]*\s+)+party)\b|\bresign(?:ed|ing|ation)? from the (?:ruling )?((?:[A-Z][\w-]*\s+)+party)\b|\bdefection from the (?:ruling )?((?:[A-Z][\w-]*\s+)+party)\b/.exec(text);
-    if (party) addAttribute(out, subject, 'party', (party[1] ?? party[2] ?? party[3]!).replace(/^(Syrian|Iraqi|Egyptian)\s+/, ''), ctx, article);
+    if (party) addAttribute(out, subject, 'party', (party[1] ?? party[2] ?? party[3]!).replace(/^[A-Z][a-z]+(?:ian|i|ese|ish)\s+/, ''), ctx, article);
   }
   // Possessive sect: "Assad's minority Alawite sect".
   for (const ctx of article.sentences) {

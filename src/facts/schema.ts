@@ -60,7 +60,7 @@ export const DateValue = z.object({
 export type DateValue = z.infer<typeof DateValue>;
 
 export const RoleFact = z.object({
-  /** Normalised lower-case title, e.g. "deputy oil minister", "ambassador to iraq". */
+  /** Normalised lower-case title, e.g. "deputy oil minister", "ambassador to zenda". */
   title: z.string(),
   /** The words as written. */
   surface: z.string(),
@@ -83,9 +83,9 @@ export type AttributeFact = z.infer<typeof AttributeFact>;
 export const Person = z.object({
   /** Stable slug of the canonical name. */
   id: z.string(),
-  /** Fullest form seen, e.g. "Nawaf al-Fares". */
+  /** Fullest form seen, e.g. "Karim al-Nouri". */
   name: z.string(),
-  /** Every spelling and form seen, canonical name included ("Mr Fares", "Fares", "Nawaf al-Fares"). */
+  /** Every spelling and form seen, canonical name included ("Mr Nouri", "Nouri", "Karim al-Nouri"). */
   aliases: z.array(z.string()),
   roles: z.array(RoleFact),
   attributes: z.array(AttributeFact),
@@ -102,18 +102,18 @@ export type EventKind = z.infer<typeof EventKind>;
 export const Event = z.object({
   id: z.string(),
   kind: EventKind,
-  /** Person id when the event's subject is a named person; null for "a top Syrian Air Force colonel". */
+  /** Person id when the event's subject is a named person; null for "a senior air force colonel". */
   person: z.string().nullable(),
   /** Name or description of the subject as the text gives it. */
   subject: z.string(),
   /** Role at the time of the event, lower case, e.g. "prime minister". */
   role: z.string().nullable(),
   date: DateValue.nullable(),
-  /** Destination or place ("Jordan", "Turkey", "Paris"). */
+  /** Destination or place ("Norland", "Paris"). */
   place: z.string().nullable(),
   /** How it was announced: "video on YouTube", "statement read on Al Jazeera" ... */
   announcedVia: z.string().nullable(),
-  /** Who helped, as written ("the opposition", "Free Syrian Army fighters"). */
+  /** Who helped, as written ("the opposition", "rebel fighters"). */
   helpedBy: z.array(z.string()),
   evidence: Evidence,
 });
@@ -127,7 +127,7 @@ export const Quote = z.object({
   speaker: z.string().nullable(),
   /** Speaker as named in the text, or null when unresolved. */
   speakerName: z.string().nullable(),
-  /** Whom the quote addresses, when the text says so ("the military", "Assad"). */
+  /** Whom the quote addresses, when the text says so ("the military", "the president"). */
   addressee: z.string().nullable(),
   /** Media channel that relayed it ("AP quoted him as having said"). */
   via: z.string().nullable(),
