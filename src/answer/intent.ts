@@ -39,7 +39,7 @@ export interface Intent {
 
 const DEFECT = /\b(defect\w*|desert\w*|resign\w*|quit|quits|quitting|bolt|bolted|turncoats?|switch(?:ed)? sides|join(?:ed|s)? the (?:opposition|revolution|rebels|rebellion|ranks|uprising)|abandon(?:ed)? the regime|broke (?:ranks|with)|turned against)\b/;
 const FLEE = /\b(fle[ed]\w*|flight|escap\w*|left|leave|leaving|went|go|gone|goes|head(?:ed)?|travel\w*|run|ran|hiding|hide|hid|now|currently|live[sd]?|stay\w*)\b/;
-const QUOTE = /\b(say|said|says|saying|tell|tells|told|quote[ds]?|quoting|urge[ds]?|urging|declare[ds]?|declaring|statements?|words|message|speak|spoke|call(?:ed)? (?:on|for|upon)|warn(?:ed|s)?|advise[ds]?|claim(?:ed|s)?)\b/;
+const QUOTE = /\b(say|said|says|saying|tell|tells|told|quote[ds]?|quoting|urge[ds]?|urging|declare[ds]?|declaring|statements?|words|message|speak|spoke|call(?:ed)? (?:on|for|upon)|warn(?:ed|s)?|advise[ds]?|claim(?:ed|s)?|write|writes|wrote|written|add(?:ed|s)?)\b/;
 
 /** Words that carry the question's form, never the subject's name. */
 const INTENT_WORDS = new Set(
@@ -47,7 +47,7 @@ const INTENT_WORDS = new Set(
     'defect defected defects defecting defection defections defector defectors desert deserted deserting desertion resign resigned resigning resignation quit quits quitting bolt bolted turncoat ' +
     'switch switched sides join joined joins opposition revolution rebels rebellion ranks uprising abandon abandoned broke turned against ' +
     'flee fled flees fleeing flight escape escaped escaping left leave leaving went go gone goes head headed travel travelled traveled run ran hiding hide hid now currently live lives lived stay stayed ' +
-    'say said says saying tell tells told quote quotes quoted quoting urge urged urges urging declare declared declaring statement statements words message speak spoke call called warn warned advise advised claim claimed ' +
+    'say said says saying tell tells told quote quotes quoted quoting urge urged urges urging declare declared declaring statement statements words message speak spoke call called warn warned advise advised claim claimed write writes wrote written add added adds ' +
     'help helped helps helping assist assisted assistance aid aided smuggle smuggled ' +
     'old age aged years year born birth ' +
     'come comes came from origin originally hometown home town province city native hail hails ' +
