@@ -192,7 +192,9 @@ class Article {
   /** "deputy oil minister Teodor Vashkelis" for civilians; "General Teodor Vashkelis" (the title says it) for officers. */
   titled(p: WorldPerson): string {
     const first = this.ref(p, true);
-    return p.role.military ? first : `${p.role.text} ${first}`;
+    if (p.role.military) return first;
+    // "ambassador to Norvia Teodor X" is not how a desk writes it: titles with a preposition go after the name.
+    return prepositional(p.role.text) ? `${first}, the ${p.role.text},` : `${p.role.text} ${first}`;
   }
 
   /** First mention: full name (with a military title); later: "Mr X", "General X" or the bare family name. */
@@ -286,6 +288,10 @@ function addDays(iso: string, n: number): string {
   const t = new Date(`${iso}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() + n);
   return t.toISOString().slice(0, 10);
+}
+
+function prepositional(role: string): boolean {
+  return /\s(?:to|of|in|for)\s/.test(role);
 }
 
 function cap(s: string): string {
@@ -459,7 +465,7 @@ function defectionStory(a: Article, state: State): void {
   let dated = true;
   if (lede === 0) {
     const short = a.fill(rng.pick(['a government that kills its own people', 'a criminal regime', 'a government of thieves']));
-    a.add(`${p.role.military ? `${first}, ${roleOf(a, p)},` : `${roleOf(a, p)} ${first}`} has defected to the opposition, saying ${p.gender === 'f' ? 'she' : 'he'} could no longer serve ${a.q(short)}.`);
+    a.add(`${p.role.military || prepositional(p.role.text) ? `${first}, ${roleOf(a, p)},` : `${roleOf(a, p)} ${first}`} has defected to the opposition, saying ${p.gender === 'f' ? 'she' : 'he'} could no longer serve ${a.q(short)}.`);
     a.quote(p, `${p.given} ${p.family}`, a.full(p), short);
     dated = false;
   } else if (lede === 1) {

@@ -1,0 +1,45 @@
+// Start-up probe, run by the benchmark in a fresh `node --import tsx` child: opens the Dataset exactly as the
+// bot does at start (stored table + answer index), with a resolve hook that makes importing the NLP library
+// an error, then prints one JSON line: times since process start, and memory after load.
+// Usage: node --import tsx src/bench/loadProbe.ts SEEDS_DIR DATA_FILE
+import { register } from 'node:module';
+
+const processStartToScript = performance.now();
+const hook = `export async function resolve(specifier, context, next) {
+  if (/^compromise(?:-|\\/|$)/.test(specifier)) throw new Error('start-up imported the NLP library: ' + specifier);
+  return next(specifier, context);
+}`;
+register(`data:text/javascript,${encodeURIComponent(hook)}`);
+
+const [seedsDir, dataFile] = process.argv.slice(2);
+if (!seedsDir || !dataFile) {
+  console.error('usage: loadProbe.ts SEEDS_DIR DATA_FILE');
+  process.exit(2);
+}
+const logs: string[] = [];
+try {
+  const t0 = performance.now();
+  const { Dataset } = await import('../store/dataset.js');
+  const t1 = performance.now();
+  const dataset = await Dataset.open({ seedsDir, dataFile, log: (m) => logs.push(m) });
+  const t2 = performance.now();
+  const mem = process.memoryUsage();
+  console.log(
+    JSON.stringify({
+      ok: true,
+      scriptStartMs: processStartToScript,
+      importMs: t1 - t0,
+      openMs: t2 - t1,
+      readyMs: t2,
+      rssMB: mem.rss / 2 ** 20,
+      heapUsedMB: mem.heapUsed / 2 ** 20,
+      articles: dataset.table.articles.length,
+      people: dataset.table.people.length,
+      extracted: logs.some((l) => /extracting/.test(l)),
+      logs,
+    }),
+  );
+} catch (error) {
+  console.log(JSON.stringify({ ok: false, error: (error as Error).message, logs }));
+  process.exitCode = 1;
+}

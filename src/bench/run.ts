@@ -1,0 +1,290 @@
+// The benchmark: for each corpus size (the seed articles, then generated corpora) it measures full extraction
+// (one worker thread vs two), start-up to a loaded table in a fresh process (without the NLP library), answer
+// and autocomplete latency, planted-fact precision/recall, the /ask round trip against a bare pong bot, and a
+// refresh after adding one article. Used by scripts/bench.ts; every number lands in the returned results.
+import { spawn } from 'node:child_process';
+import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { answer, buildIndex, completeNames } from '../answer/index.js';
+import { extractFromDirWithStats } from '../extract/index.js';
+import type { FactTable } from '../facts/schema.js';
+import { cacheDirOf, Dataset } from '../store/dataset.js';
+import { writeTable } from '../store/tableFile.js';
+import { generateCorpus, plantedFor, writeCorpus, type CorpusFile } from './generate.js';
+import type { Planted } from './planted.js';
+import { autocompletePrefixes, QUESTION_KINDS, questionsFromPlanted, questionsFromTable, type BenchQuestion, type QuestionKind } from './questions.js';
+import { measureRoundTrip, type RoundTrip } from './roundtrip.js';
+import { scoreTable, type Score } from './score.js';
+import { round, roundAll, summarize, type Summary } from './stats.js';
+
+export type SizeSpec = 'seeds' | number;
+
+export interface BenchOptions {
+  sizes: SizeSpec[];
+  /** Working folder for corpora and tables (git-ignored). */
+  outDir: string;
+  seed: string;
+  /** /ask vs pong rounds per size. */
+  rounds: number;
+  /** Also extract on one worker (for the 1-vs-2 comparison); costly at 10,000 articles. */
+  singleWorker: boolean;
+  log: (line: string) => void;
+}
+
+export interface ExtractionRun {
+  workers: number;
+  ms: number;
+  articlesPerSec: number;
+  kBPerSec: number;
+}
+
+export interface StartupProbe {
+  /** Process spawn -> table loaded and indexed, measured by the parent (includes node and tsx start). */
+  wallMs: number;
+  /** Same, measured inside the child from its process start. */
+  readyMs: number;
+  /** Importing the store + answer code (tsx transpiles on first run). */
+  importMs: number;
+  /** Dataset.open: read, parse, validate the table, build the answer index. */
+  openMs: number;
+  rssMB: number;
+  heapUsedMB: number;
+  /** The child refused to import the NLP library; true means the table was served without it. */
+  withoutNlp: boolean;
+}
+
+export interface SizeResult {
+  label: string;
+  /** 1-minute load average when this size started (the machine is shared). */
+  loadAverage: number;
+  articles: number;
+  kB: number;
+  extraction: ExtractionRun[];
+  /** Two workers vs one: time(1) / time(2). */
+  speedup: number | null;
+  table: { people: number; events: number; defections: number; quotes: number; fileMB: number };
+  startup: StartupProbe;
+  inProcess: { openMs: number; buildIndexMs: number };
+  answer: { all: Summary; byKind: Partial<Record<QuestionKind, Summary>>; whenCitesPlantedArticle: number | null; unknownCitesNothing: number | null; questions: number };
+  autocomplete: Summary & { maxChoices: number };
+  quality: Omit<Score, 'examples'> | null;
+  qualityExamples: Score['examples'] | null;
+  roundTrip: RoundTrip;
+  refreshAddOne: { ok: boolean; ms: number; error?: string };
+  refreshUnchanged: { ok: boolean; ms: number };
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  command: string;
+  machine: { cpu: string; cores: number; memoryGB: number; node: string; platform: string; loadAverageAtStart: number[] };
+  seed: string;
+  sizes: SizeResult[];
+}
+
+const REPO = path.resolve(import.meta.dirname, '../..');
+
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const cpus = os.cpus();
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    machine: {
+      cpu: cpus[0]?.model ?? 'unknown',
+      cores: cpus.length,
+      memoryGB: round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverageAtStart: os.loadavg().map(round),
+    },
+    seed: options.seed,
+    sizes: [],
+  };
+  for (const size of options.sizes) results.sizes.push(await benchSize(size, options));
+  return results;
+}
+
+async function benchSize(size: SizeSpec, options: BenchOptions): Promise<SizeResult> {
+  const label = size === 'seeds' ? 'seeds' : `${size}`;
+  const log = (s: string) => options.log(`[bench ${label}] ${s}`);
+  const loadAverage = round(os.loadavg()[0] ?? NaN);
+  const base = path.join(options.outDir, size === 'seeds' ? 'seeds' : `gen-${size}`);
+  const seedsDir = path.join(base, 'seeds');
+  const dataFile = path.join(base, 'facts.json');
+  await rm(base, { recursive: true, force: true });
+  await mkdir(seedsDir, { recursive: true });
+
+  // The corpus, and one more article held back for the refresh measurement.
+  let planted: Planted | null = null;
+  let extra: CorpusFile;
+  if (size === 'seeds') {
+    for (const f of await readdir(path.join(REPO, 'seeds'))) {
+      if (f.endsWith('.txt') || f === 'manifest.json') await cp(path.join(REPO, 'seeds', f), path.join(seedsDir, f));
+    }
+    const one = generateCorpus({ articles: 1, seed: options.seed }).files[0]!;
+    extra = { ...one, file: `added_${one.file}` };
+  } else {
+    log(`generating ${size} + 1 articles`);
+    const corpus = generateCorpus({ articles: size + 1, seed: options.seed });
+    const kept = corpus.files.slice(0, size);
+    extra = corpus.files[size]!;
+    const ids = new Set(kept.map((f) => f.file.replace(/\.txt$/, '')));
+    const manifest = Object.fromEntries(kept.map((f) => [f.file, corpus.manifest[f.file]!]));
+    planted = plantedFor(corpus.planted, ids);
+    await writeCorpus(seedsDir, { files: kept, manifest, planted }, { planted: false });
+    await writeFile(path.join(base, 'planted.json'), JSON.stringify(planted) + '\n');
+  }
+  const files = (await readdir(seedsDir)).filter((f) => f.endsWith('.txt'));
+  let bytes = 0;
+  for (const f of files) bytes += (await stat(path.join(seedsDir, f))).size;
+  const kB = bytes / 1024;
+
+  // Full extraction: one worker thread vs two, each with a fresh per-article cache (the second one stays,
+  // as the cache the served dataset refreshes from).
+  const extraction: ExtractionRun[] = [];
+  let table: FactTable | null = null;
+  for (const workers of options.singleWorker ? [1, 2] : [2]) {
+    await rm(cacheDirOf(dataFile), { recursive: true, force: true });
+    log(`extracting ${files.length} articles (${kB.toFixed(0)} kB) on ${workers} worker(s)`);
+    let lastPct = -1;
+    const started = performance.now();
+    const run = await extractFromDirWithStats(seedsDir, {
+      workers,
+      cacheDir: cacheDirOf(dataFile),
+      onProgress: (done, total) => {
+        const pct = Math.floor((done / total) * 10);
+        if (pct !== lastPct && total >= 100) {
+          lastPct = pct;
+          log(`  ${done}/${total} prepared (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        }
+      },
+    });
+    const ms = performance.now() - started;
+    extraction.push({ workers: run.stats.workers, ms: round(ms), articlesPerSec: round(files.length / (ms / 1000)), kBPerSec: round(kB / (ms / 1000)) });
+    log(`  ${(ms / 1000).toFixed(1)} s, ${(files.length / (ms / 1000)).toFixed(1)} articles/s (workers used: ${run.stats.workers})`);
+    table = run.table;
+  }
+  if (!table) throw new Error('no extraction ran');
+  await writeTable(dataFile, table);
+  const one = extraction.find((e) => e.workers === 1);
+  const two = extraction.find((e) => e.workers === 2);
+  const speedup = one && two ? round(one.ms / two.ms) : null;
+
+  const score = planted ? scoreTable(table, planted) : null;
+  if (score) log(`defections P ${score.defections.precision.toFixed(3)} R ${score.defections.recall.toFixed(3)}; quotes P ${score.quotes.precision.toFixed(3)} R ${score.quotes.recall.toFixed(3)}; denials counted ${score.denialsCounted}`);
+
+  // Start-up in a fresh process: median of three.
+  log('start-up probes');
+  const probes: StartupProbe[] = [];
+  for (let i = 0; i < 3; i++) probes.push(await probeStartup(seedsDir, dataFile));
+  probes.sort((a, b) => a.readyMs - b.readyMs);
+  const startup = probes[1]!;
+
+  // In this process: open the served dataset from the stored table, as the bot does.
+  let t = performance.now();
+  const dataset = await Dataset.open({ seedsDir, dataFile });
+  const openMs = performance.now() - t;
+  t = performance.now();
+  buildIndex(dataset.table);
+  const buildIndexMs = performance.now() - t;
+
+  // Answers.
+  const questions: BenchQuestion[] = planted ? questionsFromPlanted(planted, 200) : questionsFromTable(dataset.table, 200);
+  for (const q of questions) answer(dataset.index, q.question);
+  const all: number[] = [];
+  const byKind = new Map<QuestionKind, number[]>();
+  // Five passes, fewer if a pass is slow (a time budget of about a minute), at least one.
+  const answerStart = performance.now();
+  for (let pass = 0; pass < 5 && (pass === 0 || performance.now() - answerStart < 60_000); pass++) {
+    for (const q of questions) {
+      const s = performance.now();
+      answer(dataset.index, q.question);
+      const ms = performance.now() - s;
+      all.push(ms);
+      byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms]);
+    }
+  }
+  const whens = questions.filter((q) => q.kind === 'when' && q.expectArticles);
+  const whenHits = whens.filter((q) => answer(dataset.index, q.question).sources.some((s) => q.expectArticles!.includes(s.article))).length;
+  const unknowns = questions.filter((q) => q.expectNoSource);
+  const unknownOk = unknowns.filter((q) => answer(dataset.index, q.question).sources.length === 0).length;
+
+  // Autocomplete.
+  const names = planted ? planted.people.flatMap((p) => p.spellings) : dataset.table.people.flatMap((p) => p.aliases);
+  const prefixes = autocompletePrefixes(names, 500);
+  for (const p of prefixes) completeNames(dataset.index, p);
+  const ac: number[] = [];
+  let maxChoices = 0;
+  const acStart = performance.now();
+  for (let pass = 0; pass < 3 && (pass === 0 || performance.now() - acStart < 60_000); pass++) {
+    for (const p of prefixes) {
+      const s = performance.now();
+      const choices = completeNames(dataset.index, p);
+      ac.push(performance.now() - s);
+      maxChoices = Math.max(maxChoices, choices.length);
+    }
+  }
+
+  log(`round trip: ${options.rounds} /ask and ${options.rounds} pong commands`);
+  const roundTrip = await measureRoundTrip(dataset, questions.map((q) => q.question), options.rounds);
+
+  log('refresh after adding one article');
+  const added = await dataset.addArticle({ fileName: extra.file, bytes: Buffer.from(extra.text), published: extra.published, outlet: extra.outlet });
+  const unchanged = await dataset.refresh();
+
+  const defections = dataset.table.events.filter((e) => e.kind === 'defection').length;
+  return {
+    label: size === 'seeds' ? 'seeds (5)' : `${size}`,
+    loadAverage,
+    articles: files.length,
+    kB: round(kB),
+    extraction,
+    speedup,
+    table: { people: table.people.length, events: table.events.length, defections, quotes: table.quotes.length, fileMB: round((await stat(dataFile)).size / 2 ** 20) },
+    startup,
+    inProcess: { openMs: round(openMs), buildIndexMs: round(buildIndexMs) },
+    answer: {
+      all: roundAll(summarize(all)),
+      byKind: Object.fromEntries(QUESTION_KINDS.filter((k) => byKind.has(k)).map((k) => [k, roundAll(summarize(byKind.get(k)!))])),
+      whenCitesPlantedArticle: whens.length ? round(whenHits / whens.length) : null,
+      unknownCitesNothing: unknowns.length ? round(unknownOk / unknowns.length) : null,
+      questions: questions.length,
+    },
+    autocomplete: { ...roundAll(summarize(ac)), maxChoices },
+    quality: score ? { defections: roundAll(score.defections), quotes: roundAll(score.quotes), denialsCounted: score.denialsCounted, denials: score.denials } : null,
+    qualityExamples: score?.examples ?? null,
+    roundTrip: { ask: roundAll(roundTrip.ask), pong: roundAll(roundTrip.pong), ratio: round(roundTrip.ratio), notImmediate: roundTrip.notImmediate },
+    refreshAddOne: { ok: added.ok, ms: round(added.durationMs), ...(added.error ? { error: added.error } : {}) },
+    refreshUnchanged: { ok: unchanged.ok, ms: round(unchanged.durationMs) },
+  };
+}
+
+/** Runs src/bench/loadProbe.ts in a fresh `node --import tsx` and reads its one JSON line. */
+async function probeStartup(seedsDir: string, dataFile: string): Promise<StartupProbe> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/bench/loadProbe.ts'), path.resolve(seedsDir), path.resolve(dataFile)], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const wallMs = performance.now() - started;
+  const line = out.trim().split('\n').at(-1) ?? '';
+  let parsed: { ok?: boolean; error?: string; readyMs?: number; importMs?: number; openMs?: number; rssMB?: number; heapUsedMB?: number; extracted?: boolean };
+  try {
+    parsed = JSON.parse(line) as typeof parsed;
+  } catch {
+    throw new Error(`start-up probe failed (exit ${code}): ${err.slice(0, 500) || out.slice(0, 500)}`);
+  }
+  if (!parsed.ok) throw new Error(`start-up probe failed: ${parsed.error ?? 'unknown'}`);
+  return {
+    wallMs: round(wallMs),
+    readyMs: round(parsed.readyMs ?? NaN),
+    importMs: round(parsed.importMs ?? NaN),
+    openMs: round(parsed.openMs ?? NaN),
+    rssMB: round(parsed.rssMB ?? NaN),
+    heapUsedMB: round(parsed.heapUsedMB ?? NaN),
+    withoutNlp: parsed.extracted === false,
+  };
+}
