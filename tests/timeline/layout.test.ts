@@ -1,7 +1,7 @@
 // layoutTimeline: positions come from the dates; shapes follow the precision; labels never overlap; the
 // picture grows with the number of defections; text stays legible at Discord's phone width.
 import { describe, expect, it } from 'vitest';
-import { dateShape, layoutTimeline, shortDate, type Box, type Layout } from '../../src/timeline/layout.ts';
+import { dateShape, joinDates, layoutTimeline, shortDate, type Box, type Layout } from '../../src/timeline/layout.ts';
 import { before, day, mark, month, reported, syntheticMarks, unresolved, year } from './synthetic.ts';
 
 function overlaps(a: Box, b: Box): boolean {
@@ -186,6 +186,31 @@ describe('60 defections', () => {
     const phone = 550 / layout.width;
     expect(layout.sizes.detail * phone).toBeGreaterThanOrEqual(11);
     expect(layout.sizes.axis * phone).toBeGreaterThanOrEqual(11);
+  });
+
+  it('rows mode: one row per defection in date order (undated last), the date words beside the mark', () => {
+    const firstDay = (i: number): string => {
+      const d = marks[i]!.dates[0]?.date;
+      return d?.from ?? d?.to ?? '~';
+    };
+    const rows = layout.marks.map((m, i) => ({ y: m.box.y, key: firstDay(i), undated: m.undated })).sort((a, b) => a.y - b.y);
+    const keys = rows.map((r) => r.key);
+    expect(keys).toEqual([...keys].sort());
+    expect(rows.slice(-3).every((r) => r.undated)).toBe(true);
+    for (const m of layout.marks) {
+      const words = m.text[m.text.length - 1]!;
+      expect(words.text.replace('…', '')).not.toBe('');
+      const g = m.glyphs[0]!;
+      const near = words.anchor === 'start' ? words.x - Math.max(g.x, g.x2) : Math.min(g.x, g.x2) - words.x;
+      expect(near).toBeGreaterThan(0);
+      expect(near).toBeLessThan(60);
+    }
+  });
+
+  it('dates of one month are joined short: "22 or 23 Jul 2040"', () => {
+    expect(joinDates(['22 Jul 2040', '23 Jul 2040'])).toBe('22 or 23 Jul 2040');
+    expect(joinDates(['31 Jul 2040', '1 Aug 2040'])).toBe('31 Jul 2040 or 1 Aug 2040');
+    expect(joinDates(['Jan 2040'])).toBe('Jan 2040');
   });
 
   it('60 defections all in one month still never overlap (one lane each at worst)', () => {
