@@ -151,7 +151,8 @@ export function parsePageCustomId(customId: string): { command: string; args: Re
 export function renderOptions(bot: BotContext, command: Command | null, args: Args, page = 0): RenderOptions {
   return {
     page,
-    ...(command ? { pageCustomId: (p: number) => pageCustomId(command, args, p) } : {}),
+    // No page buttons on moderator commands: a page click re-runs the command, which would refresh again.
+    ...(command && !command.moderatorOnly ? { pageCustomId: (p: number) => pageCustomId(command, args, p) } : {}),
     evidenceValue: (s) => evidenceValue(bot.dataset.table, s),
   };
 }
@@ -295,6 +296,8 @@ async function handleButton(interaction: ButtonInteraction, bot: BotContext): Pr
   if (!parsed) throw new UserError('This button has expired. Run the command again.');
   const command = bot.commands.get(parsed.command);
   if (!command) throw new UserError('This button belongs to a command that no longer exists. Try /help.');
+  // Moderator commands never get page buttons (a click would run them again): a crafted id is refused too.
+  if (command.moderatorOnly) throw new UserError('This button has expired. Run the command again.');
   const invoker = invokerOf(interaction, bot.config);
   if (command.moderatorOnly && !invoker.isModerator) throw refusal(invoker);
   const args: Args = { ...parsed.args };

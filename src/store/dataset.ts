@@ -228,7 +228,9 @@ async function extractValid(seedsDir: string, dataFile: string, onProgress?: (do
   // The NLP library is heavy to import: only here, never on the answering path.
   const { extractFromDir } = await import('../extract/index.js');
   const table = await extractFromDir(seedsDir, onProgress, { cacheDir: cacheDirOf(dataFile) });
-  if (table.articles.length === 0) {
+  // An article with no sentence left (only page furniture) is in the table with a warning, but is not valid
+  // on its own: a refresh must leave at least one article with text.
+  if (!table.articles.some((a) => a.sentences.length > 0)) {
     const why = table.warnings.map((w) => `${w.article ?? 'seeds'}: ${w.message}`).join('; ');
     throw new Error(`no valid article in ${seedsDir}${why ? ` (${why})` : ''}`);
   }
