@@ -4,7 +4,7 @@
 import type { Answer, AttributeKind, Evidence, Event, Person, Quote } from '../facts/schema.js';
 import { articlesAnswer } from './articles.js';
 import { cite, dedupeSources, mentioned, recase, sourcesOf, type AnswerIndex } from './build.js';
-import { describeRange, formatDatePhrase, MONTHS } from './dates.js';
+import { describeRange, formatDatePhrase, isReportDate, MONTHS } from './dates.js';
 import { searchEvidence } from './fallback.js';
 import { parseIntent, type Intent } from './intent.js';
 import { attributeValues, profile, rolesText, valuesText } from './profile.js';
@@ -204,6 +204,23 @@ function answerWhereTo(index: AnswerIndex, person: Person): Answer {
   return { text: `${person.name} went to ${parts.join('; ')}.`, sources: sourcesOf(index, events.map((e) => e.evidence)) };
 }
 
+function answerWentTo(index: AnswerIndex, place: string): Answer | null {
+  const want = normalize(place);
+  if (!want) return null;
+  const events = index.table.events.filter((e) => (e.kind === 'flight' || e.kind === 'defection') && e.place && ` ${normalize(e.place)} `.includes(` ${want} `));
+  if (events.length === 0) return null;
+  const byWho = new Map<string, Event[]>();
+  for (const e of events) {
+    const who = index.table.people.find((p) => p.id === e.person)?.name ?? e.subject;
+    byWho.set(who, [...(byWho.get(who) ?? []), e]);
+  }
+  const parts = [...byWho.entries()].map(([who, evs]) => {
+    const dated = evs.find((e) => e.date?.value && !isReportDate(e.date));
+    return `${who}${dated?.date ? ` ${formatDatePhrase(dated.date)}` : ''} (according to ${articlesText(index, evs.map((e) => e.evidence))})`;
+  });
+  return { text: `Went to ${events[0]!.place}: ${parts.join('; ')}.`, sources: sourcesOf(index, events.map((e) => e.evidence)) };
+}
+
 function answerHelped(index: AnswerIndex, person: Person): Answer {
   const events = (index.eventsByPerson.get(person.id) ?? []).filter((e) => e.helpedBy.length > 0);
   if (events.length === 0) return none(`The articles do not say who helped ${person.name}.`);
@@ -360,6 +377,11 @@ function answerInner(index: AnswerIndex, question: string): Answer {
   if ((intent.kind === 'origin' || intent.kind === 'religion') && res.suggestions.length === 0) {
     const listed = answerAttributeList(index, intent.kind, intent.subject);
     if (listed) return listed;
+  }
+  // "Who fled to Paris?", "Who went to Jordan?": people whose flight or defection went to that place.
+  if (intent.list && !res.person && /\b(?:fle[ed]\w*|went|gone|escap\w*|crossed|go|goes)\b/i.test(q)) {
+    const wentTo = answerWentTo(index, intent.subject);
+    if (wentTo) return wentTo;
   }
   if (intent.kind === 'when' && intent.list && res.events.length === 0) {
     const listed = answerDefectors(index, intent, intent.subject);

@@ -99,8 +99,9 @@ export function searchEvidence(index: Bm25Index, question: string, limit = 2): F
     if (coverage < MIN_COVERAGE || s.matched < MIN_MATCHED) continue;
     hits.push({ doc: ref, score: s.score, coverage, matched: s.matched });
   }
-  hits.sort((a, b) => b.score - a.score);
+  // A sentence holding more of the question outranks a shorter one holding less; BM25 orders the rest.
+  hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
   const top = hits[0];
   if (!top) return [];
-  return hits.filter((h) => h.score >= top.score * 0.8).slice(0, limit);
+  return hits.filter((h) => h.coverage >= top.coverage - 0.05 && h.score >= top.score * 0.8).slice(0, limit);
 }

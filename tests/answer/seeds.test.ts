@@ -37,6 +37,12 @@ const MORE: Case[] = [
   { q: 'Which outlets?', has: ['AFP', 'Al Jazeera', 'Reuters'], cites: [A0, A1, A2, A3, A4] },
   { q: 'When did Bashar al-Assad defect?', has: ['do not report'], cites: [] },
   { q: 'What is the weather on Mars?', has: ['do not say'], cites: [] },
+  { q: 'who fled to paris', has: ['Manaf Tlas'], cites: [A3] },
+  { q: 'Who went to Jordan?', has: ['Riyad Hijab', '6 August 2012'], cites: [A4] },
+  { q: 'Where is Hijab from?', has: ['Deir al-Zor'], cites: [A4] },
+  { q: 'Who was the most senior official to defect?', has: ['most senior serving civilian official to defect'], cites: [A4] },
+  { q: 'What was Hijab\'s role?', has: ['prime minister', 'agriculture minister'], cites: [A4] },
+  { q: 'How old is Hijab?', has: ['do not give'], cites: [] },
 ];
 
 describe('the issue examples on the real extraction', () => {
