@@ -26,7 +26,8 @@ export default {
         'You can also send me a direct message with any question.',
       items: [
         { label: '/ask question', text: `Any question in words: "when did ${example} defect?", "who defected in July?", "what did ${example} say?", "how old is ${example}?"`, sources: [] },
-        { label: '/defections [from] [to]', text: 'The timeline of defections, e.g. from:2012-07 to:2012-08.', sources: [] },
+        { label: '/defections [from] [to]', text: 'The list of defections, who, when, in what role, e.g. from:2012-07 to:2012-08.', sources: [] },
+        { label: '/timeline [from] [to] [person]', text: 'The defections drawn as a picture: a mark per defection on a time axis, coloured by kind of post.', sources: [] },
         { label: '/person name', text: 'A profile: roles, defection, origin, age, other spellings (start typing for suggestions).', sources: [] },
         { label: '/said person [about]', text: 'Their quotes, verbatim, each with its source.', sources: [] },
         { label: '/sources [article]', text: 'The articles, or the facts read from one; the menu under an answer shows the paragraph behind a source.', sources: [] },
