@@ -1,6 +1,6 @@
 // Reading and writing the fact table file. Writes are atomic (temp file, fsync, rename) and keep the
 // previous table beside it, so a crash mid-write never leaves a half table where the bot reads.
-import { open, readFile, rename, copyFile, mkdir, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { FactTable } from '../facts/schema.js';
 
@@ -24,13 +24,39 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
   }
 }
 
-export async function writeTable(file: string, table: FactTable): Promise<void> {
+/**
+ * Keep the current table as `.prev.json`, atomically too: a hard link (or, where links are not supported, a
+ * synced copy) under a temporary name, then a rename. A crash part-way leaves the old `.prev.json` intact.
+ */
+async function keepPrevious(file: string): Promise<void> {
+  const prev = previousFileOf(file);
+  const temp = `${prev}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await stat(file);
-    await copyFile(file, previousFileOf(file));
-  } catch {
-    // No earlier table to keep.
+    await link(file, temp);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // no earlier table to keep
+    try {
+      await copyFile(file, temp);
+      const handle = await open(temp, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      await unlink(temp).catch(() => undefined);
+      return; // keeping the previous table is best effort; the new table is still written atomically
+    }
   }
+  try {
+    await rename(temp, prev);
+  } catch {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+export async function writeTable(file: string, table: FactTable): Promise<void> {
+  await keepPrevious(file);
   await writeFileAtomic(file, JSON.stringify(table));
 }
 
