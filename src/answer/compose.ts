@@ -303,7 +303,7 @@ function fallback(index: AnswerIndex, question: string): Answer | null {
   };
 }
 
-function personAnswer(index: AnswerIndex, intent: Intent, person: Person): Answer {
+function personAnswer(index: AnswerIndex, intent: Intent, person: Person, question = ''): Answer {
   switch (intent.kind) {
     case 'when':
       return answerWhen(index, person);
@@ -337,9 +337,34 @@ function personAnswer(index: AnswerIndex, intent: Intent, person: Person): Answe
       return articlesAnswer(index, ids, `Articles that mention ${person.name}:`);
     }
     default:
-      return profile(index, person.id);
+      return (intent.kind === 'unknown' || intent.kind === 'profile' ? aboutPerson(index, person, question) : null) ?? profile(index, person.id);
   }
 }
+
+/**
+ * "Did X go underground?", "Who posted the video of X?": an open question about a person that asks more than
+ * who they are. Answer with the sentence that holds the question's other words, if one does; else the profile.
+ */
+function aboutPerson(index: AnswerIndex, person: Person, question: string): Answer | null {
+  // The words that named the person (any spelling, or a title they hold) are not the question's topic.
+  const nameStems = new Set(contentStems([...person.aliases, ...person.roles.map((r) => r.title)].join(' ')));
+  const extra = [...new Set(contentStems(question))].filter((t) => !nameStems.has(t) && !PROFILE_WORDS.has(t));
+  if (extra.length === 0) return null;
+  const hits = searchEvidence(index.bm25, question, 3).filter((h) => {
+    const stems = new Set(contentStems(h.doc.text));
+    // Most of the question's other words, not just the name: "go underground" finds "had now gone underground".
+    return extra.filter((t) => stems.has(t)).length >= Math.max(1, Math.ceil(extra.length / 2));
+  });
+  if (hits.length === 0) return null;
+  const lines = hits.map((h) => `"${h.doc.text}" (${cite(index, h.doc.article)})`);
+  return {
+    text: [`The fact table has no direct answer; what the articles say:`, ...lines].join('\n'),
+    sources: sourcesOf(index, hits.map((h) => ({ article: h.doc.article, sentence: h.doc.sentence, start: 0, end: 0, text: h.doc.text }))),
+  };
+}
+
+/** Words of "who is X", "tell me about X": asking for the profile itself. */
+const PROFILE_WORDS = new Set(contentStems('who is was tell me about profile person know everything info information details background biography'));
 
 const EXAMPLE: Record<string, string> = {
   when: 'When did the prime minister defect?',
@@ -373,7 +398,7 @@ function answerInner(index: AnswerIndex, question: string): Answer {
     return askWho(EXAMPLE[intent.kind] ?? 'Who is <name>?');
   }
   const res = resolveSubject(index, intent.subject);
-  if (res.person) return personAnswer(index, intent, res.person);
+  if (res.person) return personAnswer(index, intent, res.person, q);
   if ((intent.kind === 'origin' || intent.kind === 'religion') && res.suggestions.length === 0) {
     const listed = answerAttributeList(index, intent.kind, intent.subject);
     if (listed) return listed;

@@ -106,8 +106,18 @@ function kindOf(lower: string): IntentKind {
   return 'unknown';
 }
 
+/** Question words as people type them in chat ("wen did ...", "whos ..."). */
+const QUESTION_TYPOS: Array<[RegExp, string]> = [
+  [/^(?:wen|whn|wehn)\b/i, 'when'],
+  [/^(?:wat|wht|waht)\b/i, 'what'],
+  [/^(?:hw|hwo)\b/i, 'how'],
+  [/^(?:wher|whre)\b/i, 'where'],
+  [/^(?:whos|who's)\b/i, 'who is'],
+];
+
 export function parseIntent(question: string): Intent {
-  const q = (typeof question === 'string' ? question : '').slice(0, 500).replace(/\s+/g, ' ').trim();
+  let q = (typeof question === 'string' ? question : '').slice(0, 500).replace(/\s+/g, ' ').trim();
+  for (const [typo, word] of QUESTION_TYPOS) q = q.replace(typo, word);
   const lower = q.toLowerCase().replace(/[\u2018\u2019]/g, "'");
   let kind = kindOf(lower);
   const dateMention = findDateRange(q);
