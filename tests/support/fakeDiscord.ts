@@ -227,6 +227,7 @@ export class FakeDiscord {
   private server: Server;
   private wss: WebSocketServer;
   private sockets = new Set<Socket>();
+  private upgraded = new WeakSet<object>();
   private sessions = new Map<string, Session>();
   private messages = new Map<string, StoredMessage>();
   private originals = new Map<string, string>(); // interaction token -> message id
@@ -274,6 +275,7 @@ export class FakeDiscord {
         socket.destroy();
         return;
       }
+      this.upgraded.add(socket);
       this.wss.handleUpgrade(req, socket, head, (ws) => this.onGateway(ws));
     });
     this.defineRoutes();
@@ -469,9 +471,15 @@ export class FakeDiscord {
     else s.ws.close(code, 'closed by the test server');
   }
 
-  /** Destroy every open HTTP connection (keep-alive sockets included). */
-  dropHttpConnections(): void {
-    for (const socket of this.sockets) if (!socket.destroyed) socket.destroy();
+  /** Destroy every open REST connection (keep-alive sockets included); gateway websockets are left alone. */
+  dropHttpConnections(): number {
+    let n = 0;
+    for (const socket of this.sockets)
+      if (!socket.destroyed && !this.upgraded.has(socket)) {
+        socket.destroy();
+        n++;
+      }
+    return n;
   }
 
   /** Sessions: identifies and resumes per shard (to assert how the client came back). */
