@@ -71,7 +71,7 @@ describe('through the bot', () => {
     const flooder = user('flooder');
     const titles: string[] = [];
     for (const name of ['ask', 'person', 'sources', 'ask']) {
-      const options = name === 'ask' ? { question: 'who is ilse marrow?' } : name === 'person' ? { name: 'tomas-ardelean' } : undefined;
+      const options: Record<string, string> | undefined = name === 'ask' ? { question: 'who is ilse marrow?' } : name === 'person' ? { name: 'tomas-ardelean' } : undefined;
       const r = await h.fake.command({ name, ...(options ? { options } : {}), user: flooder });
       titles.push(r.message?.embeds?.[0]?.title ?? '');
       if (titles.length === 4) {

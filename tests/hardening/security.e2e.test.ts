@@ -12,7 +12,7 @@ import { commands } from '../../commands/index.ts';
 import type { Command, CommandContext } from '../../src/discord/command.ts';
 import { UserError } from '../../src/discord/reply.ts';
 import { Dataset } from '../../src/store/dataset.ts';
-import { FakeDiscord, installUnhandledRejectionHook, MODERATOR_PERMISSIONS, PERMISSION_BITS, serverError, sleep, type InteractionResult } from '../support/fakeDiscord.ts';
+import { FakeDiscord, installUnhandledRejectionHook, type CommandInput, MODERATOR_PERMISSIONS, PERMISSION_BITS, serverError, sleep, type InteractionResult } from '../support/fakeDiscord.ts';
 import { fixtureTable, MemoryDataset } from '../support/fixtureTable.ts';
 import { MOD_USER_ID, startHarness, type Harness } from '../support/harness.ts';
 import { allViolations } from '../support/limits.ts';
@@ -208,7 +208,7 @@ describe('moderator commands are refused at run time to everyone else', () => {
         const opts = { ...w.opts };
         if (Array.isArray(opts.roles)) opts.roles = opts.roles.map((r: unknown) => (r === '__modrole__' ? (h.fake.guild.roles[1]?.id ?? '') : r));
         const refreshes = dataset.refreshes;
-        const input =
+        const input: CommandInput =
           cmd === 'refresh'
             ? { name: 'refresh' }
             : cmd === 'article add'
