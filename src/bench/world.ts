@@ -44,9 +44,13 @@ const COUNTRY_SUFFIX: ReadonlyArray<readonly [string, string]> = [['ia', 'ian'],
 const CITY_START = ['Bra', 'Kel', 'Dor', 'Mes', 'Tal', 'Vor', 'Ash', 'Lin', 'Gar', 'Hol', 'Rin', 'Sar', 'Tem', 'Ust', 'Fen', 'Ost', 'Pel', 'Nar', 'Kor', 'Zel'];
 const CITY_END = ['sk', 'grad', 'mont', 'haven', 'burg', 'ovo', 'ek', 'ara', 'ith', 'wick', 'stad', 'opol', 'ton', 'mere', 'ani'];
 
-const GIVEN_M = ['Teodor', 'Aurel', 'Brann', 'Cassian', 'Dorin', 'Evran', 'Falko', 'Goran', 'Hadrin', 'Ivo', 'Jovan', 'Kasimir', 'Lazar', 'Miran', 'Nikolai', 'Oren', 'Pavel', 'Radek', 'Stelian', 'Tibor', 'Ulric', 'Vasco', 'Zoran', 'Anselm', 'Bertrand', 'Corvin', 'Damian', 'Emeric', 'Florin', 'Gideon', 'Horatio', 'Ilyan', 'Jarek', 'Konrad', 'Leontin', 'Marek', 'Nestor', 'Octavian', 'Petru', 'Rostam', 'Severin', 'Tomas', 'Valerian', 'Wendel'];
-const GIVEN_F = ['Sabina', 'Petra', 'Ilona', 'Mirela', 'Dana', 'Vesna', 'Alina', 'Teodora', 'Rada', 'Lena', 'Nadia', 'Corina', 'Elska', 'Greta', 'Irina', 'Jelena', 'Katrin', 'Livia', 'Marta', 'Noemi', 'Oriana', 'Roxana', 'Silvia', 'Tamara'];
-const FAMILY_ONSET = ['Vash', 'Kor', 'Drel', 'Marn', 'Tesk', 'Bral', 'Quor', 'Yev', 'Hask', 'Lunt', 'Orv', 'Sard', 'Feld', 'Grav', 'Zem', 'Pell', 'Rusk', 'Varn', 'Kesh', 'Tol', 'Brod', 'Cern', 'Dask', 'Ferr', 'Gol', 'Hrab', 'Istv', 'Jask', 'Kral', 'Lom', 'Mik', 'Nov', 'Ostr', 'Plav', 'Rad', 'Sok', 'Trav', 'Ulm', 'Vel', 'Zar'];
+const GIVEN_M = ['Teodor', 'Aurel', 'Brann', 'Cassian', 'Dorin', 'Evran', 'Falko', 'Goran', 'Hadrin', 'Ivo', 'Jovan', 'Kasimir', 'Lazar', 'Miran', 'Nikolai', 'Oren', 'Pavel', 'Radek', 'Stelian', 'Tibor', 'Ulric', 'Vasco', 'Zoran', 'Anselm', 'Bertrand', 'Corvin', 'Damian', 'Emeric', 'Florin', 'Gideon', 'Horatio', 'Ilyan', 'Jarek', 'Konrad', 'Leontin', 'Marek', 'Nestor', 'Octavian', 'Petru', 'Rostam', 'Severin', 'Tomas', 'Valerian', 'Wendel', 'Adrian', 'Bogdan', 'Cyprian', 'Dragan', 'Eugen', 'Fabian', 'Gavril', 'Henrik', 'Ignas', 'Julian', 'Kristof', 'Lucian', 'Matthias', 'Norbert', 'Otto', 'Patrik', 'Quentin', 'Remus', 'Sandor', 'Tiberiu', 'Urban', 'Viktor', 'Yannick', 'Zeno', 'Arvid', 'Benedek', 'Casimir', 'Dezso', 'Elias', 'Ferenc', 'Gustav', 'Hugo', 'Imre', 'Janos', 'Kalman', 'Levente', 'Mihai', 'Nandor', 'Ovidiu', 'Pal', 'Rafael', 'Silvan', 'Teofil', 'Vilmos'];
+const GIVEN_F = ['Sabina', 'Petra', 'Ilona', 'Mirela', 'Dana', 'Vesna', 'Alina', 'Teodora', 'Rada', 'Lena', 'Nadia', 'Corina', 'Elska', 'Greta', 'Irina', 'Jelena', 'Katrin', 'Livia', 'Marta', 'Noemi', 'Oriana', 'Roxana', 'Silvia', 'Tamara', 'Agata', 'Bianca', 'Celina', 'Dorina', 'Edina', 'Flavia', 'Gabriela', 'Hedda', 'Ingrid', 'Juliana', 'Klara', 'Larisa', 'Magda', 'Nora', 'Olga', 'Paula', 'Rozalia', 'Stela', 'Tereza', 'Ursula', 'Valeria', 'Zita'];
+// Family names: onset (consonant + vowel + consonant cluster) + linking vowel + ending: over 250,000
+// shapes, so even a 10,000-article world (about 16,000 people) needs no numbered or repeated names.
+const ONSET_START = ['B', 'D', 'F', 'G', 'H', 'K', 'L', 'M', 'N', 'P', 'R', 'S', 'T', 'V', 'Z', 'Br', 'Dr', 'Gr', 'Kr', 'Tr', 'St'];
+const ONSET_VOWEL = ['a', 'e', 'i', 'o', 'u'];
+const ONSET_END = ['sh', 'r', 'l', 'n', 'sk', 'v', 'd', 'k', 'm', 'st', 'z'];
 const FAMILY_MID = ['a', 'e', 'i', 'o', 'u', 'al', 'el', 'an', 'or', 'ur'];
 const FAMILY_END = ['lis', 'ric', 'mond', 'vik', 'dan', 'dor', 'mek', 'stin', 'ral', 'ven', 'sen', 'rov', 'kin', 'tal', 'zar', 'nek', 'lov', 'mir', 'das', 'tes', 'kov', 'vic', 'nic', 'berg', 'holm'];
 
@@ -118,16 +122,14 @@ export function makeWorld(rng: Rng, homeCount = 2): World {
   const usedFamilies: string[] = [];
   const familyName = (): string => {
     for (let i = 0; i < 200; i++) {
-      const f = rng.pick(FAMILY_ONSET) + rng.pick(FAMILY_MID) + rng.pick(FAMILY_END);
+      const f = rng.pick(ONSET_START) + rng.pick(ONSET_VOWEL) + rng.pick(ONSET_END) + rng.pick(FAMILY_MID) + rng.pick(FAMILY_END);
       const key = spellingKey(f);
       if (usedKeys.has(key)) continue;
       usedKeys.add(key);
       usedFamilies.push(f);
       return f;
     }
-    // The syllable space is exhausted: lengthen with a second syllable.
-    const f = rng.pick(FAMILY_ONSET) + rng.pick(FAMILY_MID) + rng.pick(FAMILY_END).toLowerCase() + 'ski'.slice(0, rng.int(1, 3)) + usedFamilies.length;
-    return f;
+    throw new Error(`the family-name space is exhausted after ${usedFamilies.length} names`);
   };
   const presidents = new Map<string, string>();
   const people: WorldPerson[] = [];
