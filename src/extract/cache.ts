@@ -19,6 +19,11 @@ export class ArticleCache {
   }
 
   keyOf(raw: RawArticle): string {
+    return ArticleCache.keyOf(raw);
+  }
+
+  /** Content hash, id and manifest entry: what an article's prepared form depends on. */
+  static keyOf(raw: RawArticle): string {
     return createHash('sha256').update(raw.hash).update('\0').update(raw.id).update('\0').update(JSON.stringify(raw.meta)).digest('hex').slice(0, 40);
   }
 

@@ -26,6 +26,8 @@ export interface ExtractOptions {
   cacheDir?: string;
   /** Worker threads for preparing articles; 1 prepares on this thread. Default: cores, when many articles changed. */
   workers?: number;
+  /** Prepared articles kept in memory by a long-running process, by cache key; read and refreshed here. */
+  memory?: Map<string, ArticleDoc>;
 }
 
 /** Articles to prepare before worker threads pay for their start-up (about a second each). */
@@ -51,8 +53,11 @@ export async function extractFromDirWithStats(dir: string, options: ExtractOptio
 /** Stage 1-2 for every article: from the cache when unchanged, else cleaned and split (on workers when many). */
 export async function prepareAll(raws: RawArticle[], options: ExtractOptions = {}): Promise<{ docs: ArticleDoc[]; stats: ExtractStats }> {
   const cache = options.cacheDir ? new ArticleCache(options.cacheDir) : null;
-  const prepared: Array<PreparedArticle | null> = cache ? await Promise.all(raws.map((r) => cache.get(r))) : raws.map(() => null);
-  const missing = raws.map((r, i) => ({ r, i })).filter(({ i }) => !prepared[i]);
+  const keyOf = (r: RawArticle) => ArticleCache.keyOf(r);
+  const memory = options.memory;
+  const inMemory = raws.map((r) => memory?.get(keyOf(r)) ?? null);
+  const prepared: Array<PreparedArticle | null> = await Promise.all(raws.map((r, i) => (inMemory[i] || !cache ? null : cache.get(r))));
+  const missing = raws.map((r, i) => ({ r, i })).filter(({ i }) => !prepared[i] && !inMemory[i]);
   let done = raws.length - missing.length;
   const tick = (n: number) => {
     done += n;
@@ -71,8 +76,13 @@ export async function prepareAll(raws: RawArticle[], options: ExtractOptions = {
     void r;
   });
   if (cache) await Promise.all(missing.map(({ r }, k) => cache.put(r, fresh[k]!)));
+  const docs = raws.map((r, i) => inMemory[i] ?? deserialise(prepared[i]!));
+  if (memory) {
+    memory.clear();
+    raws.forEach((r, i) => memory.set(keyOf(r), docs[i]!));
+  }
   return {
-    docs: prepared.map((p) => deserialise(p!)),
+    docs,
     stats: { articles: raws.length, fromCache: raws.length - missing.length, prepared: missing.length, workers: workers > 1 && missing.length > 1 ? workers : 1 },
   };
 }

@@ -7,6 +7,7 @@ import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildIndex, type AnswerIndex } from '../answer/index.js';
 import type { FactTable, Warning } from '../facts/schema.js';
+import type { ArticleDoc } from '../extract/doc.js';
 import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES } from '../extract/load.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { diffTables, emptyDiff } from './diff.js';
@@ -70,6 +71,8 @@ export class Dataset {
   private queue: Promise<unknown> = Promise.resolve();
   private running = 0;
   private readonly log: (msg: string) => void;
+  /** Prepared articles from the last refresh, so the next one re-reads only what changed. */
+  private readonly prepared = new Map<string, ArticleDoc>();
 
   private constructor(options: DatasetOptions, table: FactTable) {
     this.seedsDir = options.seedsDir;
@@ -194,7 +197,7 @@ export class Dataset {
   private async refreshNow(onProgress?: (done: number, total: number) => void): Promise<RefreshReport> {
     const started = performance.now();
     try {
-      const table = await extractValid(this.seedsDir, this.dataFile, onProgress);
+      const table = await extractValid(this.seedsDir, this.dataFile, onProgress, this.prepared);
       const index = buildIndex(table);
       await writeTable(this.dataFile, table);
       const diff = diffTables(this.current.table, table);
@@ -224,10 +227,10 @@ function refused(started: number, error: string): RefreshReport {
 /** The per-article cache lives beside the table, so a refresh re-prepares only new or changed articles. */
 export const cacheDirOf = (dataFile: string) => path.join(path.dirname(dataFile), 'cache');
 
-async function extractValid(seedsDir: string, dataFile: string, onProgress?: (done: number, total: number) => void): Promise<FactTable> {
+async function extractValid(seedsDir: string, dataFile: string, onProgress?: (done: number, total: number) => void, memory?: Map<string, ArticleDoc>): Promise<FactTable> {
   // The NLP library is heavy to import: only here, never on the answering path.
   const { extractFromDir } = await import('../extract/index.js');
-  const table = await extractFromDir(seedsDir, onProgress, { cacheDir: cacheDirOf(dataFile) });
+  const table = await extractFromDir(seedsDir, onProgress, { cacheDir: cacheDirOf(dataFile), ...(memory ? { memory } : {}) });
   // An article with no sentence left (only page furniture) is in the table with a warning, but is not valid
   // on its own: a refresh must leave at least one article with text.
   if (!table.articles.some((a) => a.sentences.length > 0)) {

@@ -46,6 +46,18 @@ describe('per-article cache', () => {
   });
 });
 
+describe('in-memory reuse (a running bot)', () => {
+  it('a second refresh with the same memory prepares nothing and gives the same table', async () => {
+    const memory = new Map();
+    const first = await extractFromDirWithStats('seeds', { workers: 1, memory });
+    expect(first.stats.prepared).toBe(5);
+    expect(memory.size).toBe(5);
+    const second = await extractFromDirWithStats('seeds', { workers: 1, memory });
+    expect(second.stats).toMatchObject({ prepared: 0, fromCache: 5 });
+    expect(withoutTime(second.table)).toEqual(withoutTime(first.table));
+  });
+});
+
 describe('worker pool', () => {
   it('gives the same table as one thread', async () => {
     const one = await extractFromDirWithStats('seeds', { workers: 1 });
