@@ -1,7 +1,7 @@
 // Direct messages: any DM to the bot is a question, answered in the DM exactly as /ask answers it.
 import type { Message } from 'discord.js';
 import type { Command } from './command.ts';
-import { commandContext, errorReply, renderOptions, slowDown, type BotContext } from './handler.ts';
+import { commandContext, errorReply, onceMore, renderOptions, slowDown, type BotContext } from './handler.ts';
 import { renderReply } from './render.ts';
 import type { Reply } from './reply.ts';
 
@@ -28,7 +28,7 @@ export async function handleDirectMessage(message: Message, bot: BotContext): Pr
   const { payload } = renderReply(reply, { ...renderOptions(bot, ask ?? null, args), forMessage: true });
   try {
     const { flags: _ephemeralOnlyForInteractions, ...rest } = payload;
-    await message.reply({ ...rest, allowedMentions: { parse: [], repliedUser: false } });
+    await onceMore(() => message.reply({ ...rest, allowedMentions: { parse: [], repliedUser: false } }));
   } catch (err) {
     bot.log.error(`[incident] could not answer the DM ${message.id}:`, err);
   }

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
+  DiscordAPIError,
+  HTTPError,
   MessageFlags,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -164,8 +166,33 @@ function withoutFlags(payload: DiscordPayload): Omit<DiscordPayload, 'flags'> {
   return rest;
 }
 
+/**
+ * A request that never got an answer (connection reset or refused): @discordjs/rest retries only ECONNRESET
+ * and timeouts. Discord's own answers (DiscordAPIError, HTTPError after its retries) are never retried here.
+ */
+export function isNetworkError(err: unknown): boolean {
+  if (!(err instanceof Error) || err instanceof DiscordAPIError || err instanceof HTTPError) return false;
+  const code = (err as NodeJS.ErrnoException).code ?? (err.cause as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return ['UND_ERR_SOCKET', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT'].includes(code) || /other side closed|fetch failed|socket hang up/i.test(err.message);
+}
+
+/** Send once more, after a short pause, when the first attempt was lost on the network. */
+export async function onceMore(send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (err) {
+    if (!isNetworkError(err)) throw err;
+    await new Promise((r) => setTimeout(r, 250));
+    await send(); // if the first one did arrive, Discord refuses this one (already acknowledged): logged upstream
+  }
+}
+
 /** Send a rendered reply however far the interaction got (fresh, deferred, already replied). */
 async function deliver(interaction: RepliableInteraction, payload: DiscordPayload): Promise<void> {
+  await onceMore(() => deliverOnce(interaction, payload));
+}
+
+async function deliverOnce(interaction: RepliableInteraction, payload: DiscordPayload): Promise<void> {
   const wantsEphemeral = payload.flags === MessageFlags.Ephemeral;
   if (interaction.deferred && !interaction.replied) {
     if (wantsEphemeral && !interaction.ephemeral) {
