@@ -346,12 +346,19 @@ function personAnswer(index: AnswerIndex, intent: Intent, person: Person, questi
  * who they are. Answer with the sentence that holds the question's other words, if one does; else the profile.
  */
 function aboutPerson(index: AnswerIndex, person: Person, question: string): Answer | null {
+  // "Who is X?", "Who was the president of Y?", "Tell me about X": the profile is the answer.
+  if (/^\s*(?:who(?:'s| is| was| are)|tell me about|what about|profile)\b/i.test(question)) return null;
   // The words that named the person (any spelling, or a title they hold) are not the question's topic.
   const nameStems = new Set(contentStems([...person.aliases, ...person.roles.map((r) => r.title)].join(' ')));
-  const extra = [...new Set(contentStems(question))].filter((t) => !nameStems.has(t) && !PROFILE_WORDS.has(t));
+  // Words found in a large share of all sentences ("Syria" in a story about Syria) are background, not a topic.
+  const n = index.bm25.docs.length || 1;
+  const extra = [...new Set(contentStems(question))].filter(
+    (t) => !nameStems.has(t) && !PROFILE_WORDS.has(t) && (index.bm25.postings.get(t)?.size ?? 0) / n < 0.15,
+  );
   if (extra.length === 0) return null;
   const hits = searchEvidence(index.bm25, question, 3).filter((h) => {
     const stems = new Set(contentStems(h.doc.text));
+    if (!person.aliases.some((a) => h.doc.text.includes(a)) && !/\b(?:he|she|his|her)\b/i.test(h.doc.text)) return false;
     // Most of the question's other words, not just the name: "go underground" finds "had now gone underground".
     return extra.filter((t) => stems.has(t)).length >= Math.max(1, Math.ceil(extra.length / 2));
   });

@@ -44,6 +44,7 @@ const MORE: Case[] = [
   { q: 'What was Hijab\'s role?', has: ['prime minister', 'agriculture minister'], cites: [A4] },
   { q: 'How old is Hijab?', has: ['do not give'], cites: [] },
   { q: 'wen did hijab defect', has: ['6 August 2012'], cites: [A4] },
+  { q: 'who is the president of syria', has: ['Bashar al-Assad', 'president'], not: ['no direct answer'], cites: [A0, A1, A3, A4] },
   { q: 'Did Hussameddin go underground?', has: ['had now gone underground'], cites: [A0] },
   { q: 'Who is Nawaf al-Fares?', has: ['ambassador to Iraq', '11 July 2012'], not: ['no direct answer'], cites: [A2, A3] },
 ];
