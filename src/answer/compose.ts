@@ -270,6 +270,11 @@ function answerQuotes(index: AnswerIndex, person: Person, intent: Intent): Answe
   const all = index.quotesBySpeaker.get(person.id) ?? [];
   if (all.length === 0) return none(`The articles do not quote ${person.name}.`);
   let found = quotesBy(index, person.id, topic || undefined).map((x) => x.quote);
+  // "What did X say to Z": Z must be whom the quote addresses, or named in it, not just in the sentence around it.
+  if (intent.to) {
+    const to = new Set(contentStems(intent.to));
+    found = found.filter((q) => contentStems(`${q.addressee ?? ''} ${q.text}`).some((t) => to.has(t)));
+  }
   // Without a topic, scare-quoted fragments ("criminal regime") give way to what the person said in full.
   const full = found.filter((q) => q.text.trim().split(/\s+/).length >= 5);
   if (!topic && full.length > 0) found = full;

@@ -32,6 +32,8 @@ const BEFORE_COLON = new RegExp(`(?:${SPEECH})(?: [^"“]{0,30})?:\\s*$`, 'i');
 const ADDRESS_IN_QUOTE = /^(?:\s*\.{3,}\s*|\s*\. \. \.\s*)*I (?:also )?(?:ask|urge|advise|tell|call on|call upon|appeal to|say to|warn)\s+(?:\.\s|\.{3,}\s*|\s)*((?:the |all |my |this |our |every |those )?[^,.;:]+?)(?=\s+(?:to|that|who|which|not|for|and)\b|[,.;:])/i;
 const ADDRESS_BEFORE = /\b(?:urged|urges|urging|called on|called upon|calls on|asked|advised|advising|appealed to|told|addressed|address|warned|spoke to)\s+((?:the |his |her |all |other )?[\w\s'’-]{2,60}?)(?:\s+(?:to|not to|directly|that)\b|[,.:]|\s*[“"])/i;
 
+const ADDRESSED = /\b(?:address(?:ed|es|ing)?|speaking directly to|spoke directly to)\s+((?:the |his |her )?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|(?:the |his |her )[a-z][\w\s'’-]{2,40}?)(?=\s+directly\b|[,.;:])/;
+
 function findSpans(ctx: ArticleContext): Span[] {
   const spans: Span[] = [];
   let open: Span | null = null;
@@ -154,7 +156,10 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
     }
     // Scare quotes of one word say nothing.
     if (words < 2) continue;
-    const address = ADDRESS_IN_QUOTE.exec(body) ?? ADDRESS_BEFORE.exec(beforeText.slice(-120));
+    // "X seemed to address Assad directly." then the quote: the previous sentence names whom it addresses.
+    const previous = ctx.sentences[first.sentence.index - 1];
+    const addressed = previous && previous.sentence.paragraph >= span.paragraph - 1 ? ADDRESSED.exec(previous.sentence.text) : null;
+    const address = ADDRESS_IN_QUOTE.exec(body) ?? ADDRESS_BEFORE.exec(beforeText.slice(-120)) ?? addressed;
     const evidence = evidenceOf(ctx.doc, first.sentence, span.start, span.end);
     quotes.push({ text: body, entity, speakerName: name, addressee: address ? address[1]!.trim() : null, via, evidence });
     if (entity || name) previousSpeaker = { entity, name, paragraph: span.paragraph, end: afterStart };
