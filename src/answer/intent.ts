@@ -85,7 +85,7 @@ function monthOnly(lower: string): number | null {
 
 function kindOf(lower: string): IntentKind {
   const where = /\bwhere\b|\b(?:which|what) (?:country|city|place)\b/.test(lower);
-  if (/\b(?:which|what|list|show|how many)\b.*\b(?:outlets?|articles?|sources?|newspapers?|papers|publications?)\b/.test(lower)) return 'articles';
+  if (/\b(?:which|what|who|list|show|how many)\b.*\b(?:outlets?|articles?|sources?|newspapers?|papers|publications?)\b/.test(lower)) return 'articles';
   if (/^\s*why\b/.test(lower)) return 'why';
   if (/\bhow old\b|\bage[ds]?\b|\byears? old\b|\bwhen was .* born\b/.test(lower)) return 'age';
   if (/\b(?:help|helped|helps|helping|assist\w*|aided|smuggl\w*)\b/.test(lower) && /\bwho\b|\bwhich\b|\bwhat\b|\bby whom\b|\bdid\b/.test(lower)) return 'helped';
