@@ -11,7 +11,7 @@ import type { ArticleDoc } from '../extract/doc.js';
 import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES } from '../extract/load.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { diffTables, emptyDiff } from './diff.js';
-import { previousFileOf, readTable, writeFileAtomic, writeTable } from './tableFile.js';
+import { previousFileOf, readTable, removeStaleTemps, writeFileAtomic, writeTable } from './tableFile.js';
 
 export interface RefreshReport {
   ok: boolean;
@@ -88,6 +88,8 @@ export class Dataset {
    */
   static async open(options: DatasetOptions): Promise<Dataset> {
     const log = options.log ?? (() => undefined);
+    const stale = await removeStaleTemps(options.dataFile);
+    if (stale.length > 0) log(`[dataset] removed ${stale.length} temporary file(s) left by an interrupted write: ${stale.join(', ')}`);
     let stored: FactTable | null = null;
     let why = '';
     try {

@@ -1,6 +1,6 @@
 // Reading and writing the fact table file. Writes are atomic (temp file, fsync, rename) and keep the
 // previous table beside it, so a crash mid-write never leaves a half table where the bot reads.
-import { copyFile, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { FactTable } from '../facts/schema.js';
 
@@ -72,4 +72,36 @@ export async function readTable(file: string): Promise<FactTable> {
   const parsed = FactTable.safeParse(json);
   if (!parsed.success) throw new Error(`${file} does not match the fact-table schema: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes temporary files left beside the table (and its .prev.json) by a writer that died part-way. Only
+ * files of processes that no longer run are removed (shards share the folder). Returns the names removed.
+ */
+export async function removeStaleTemps(file: string): Promise<string[]> {
+  const dir = path.dirname(file);
+  const bases = [path.basename(file), path.basename(previousFileOf(file))];
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const base = bases.find((b) => name.startsWith(`${b}.`));
+    const m = base ? /^\.(\d+)\.\d+\.tmp$/.exec(name.slice(base.length)) : null;
+    if (!m || processAlive(Number(m[1])) ) continue;
+    await unlink(path.join(dir, name)).then(() => removed.push(name), () => undefined);
+  }
+  return removed;
 }

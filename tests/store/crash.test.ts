@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 import type { FactTable } from '../../src/facts/schema.ts';
 import { Dataset } from '../../src/store/dataset.ts';
-import { previousFileOf, readTable, writeTable } from '../../src/store/tableFile.ts';
+import { previousFileOf, readTable, removeStaleTemps, writeTable } from '../../src/store/tableFile.ts';
 import { fixtureTable } from '../support/fixtureTable.ts';
 
 const GOOD = [
@@ -109,8 +109,12 @@ describe('a writer killed part-way (SIGKILL) never leaves a broken table', () =>
       // A start-up on this folder serves it (the seeds are older than the table).
       const seeds = await seedsWith(`kill-${killAt}-seeds`, { 'kes.txt': GOOD });
       await ageSeeds(seeds);
-      const dataset = await Dataset.open({ seedsDir: seeds, dataFile: file });
+      const logs: string[] = [];
+      const dataset = await Dataset.open({ seedsDir: seeds, dataFile: file, log: (m) => logs.push(m) });
       expect(dataset.table.generatedAt).toBe(table.generatedAt);
+      // ... and removes the dead writer's temporary files, saying so.
+      expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      if (temps.length > 0) expect(logs.join('\n')).toMatch(/removed \d+ temporary file\(s\) left by an interrupted write/);
     }, 120_000);
   }
 
@@ -118,6 +122,27 @@ describe('a writer killed part-way (SIGKILL) never leaves a broken table', () =>
     console.log(`[kill rounds] ${JSON.stringify(outcomes)}`);
     expect(outcomes.length).toBe(ROUNDS.length);
     expect(outcomes.some((o) => o.partialTemp)).toBe(true);
+  });
+});
+
+describe('temporary files of interrupted writes', () => {
+  it('only those of processes that no longer run are removed (shards share the folder)', async () => {
+    const dir = path.join(root, 'temps');
+    const file = path.join(dir, 'facts.json');
+    await mkdir(dir, { recursive: true });
+    const dead = spawn(process.execPath, ['-e', '0']);
+    const deadPid = await new Promise<number>((resolve) => dead.on('exit', () => resolve(dead.pid ?? 0)));
+    const names = {
+      deadTable: `facts.json.${deadPid}.1700000000000.tmp`,
+      deadPrev: `facts.prev.json.${deadPid}.1700000000001.tmp`,
+      live: `facts.json.${process.pid}.1700000000002.tmp`,
+      other: `notes.${deadPid}.1700000000003.tmp`,
+      table: 'facts.json',
+    };
+    for (const n of Object.values(names)) await writeFile(path.join(dir, n), 'x');
+    const removed = await removeStaleTemps(file);
+    expect(removed.sort()).toEqual([names.deadPrev, names.deadTable].sort());
+    expect((await readdir(dir)).sort()).toEqual([names.live, names.other, names.table].sort());
   });
 });
 
