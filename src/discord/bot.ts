@@ -33,14 +33,22 @@ export const RELOAD_HOOK = 'dossierReload';
 /** Reload the table on every shard (the caller's included: cheap, and keeps the code path single). */
 export async function reloadAllShards(client: Client): Promise<string | null> {
   if (!client.shard) return null;
+  // A shard whose reload fails (e.g. it cannot read the file) keeps serving its current table; it is counted,
+  // not thrown, so the moderator still hears that the refresh itself succeeded.
   const results = await client.shard.broadcastEval(async (c) => {
     const hook: unknown = Reflect.get(c, 'dossierReload');
     if (typeof hook !== 'function') return false;
-    await (hook as () => Promise<void>).call(c);
-    return true;
+    try {
+      await (hook as () => Promise<void>).call(c);
+      return true;
+    } catch {
+      return false;
+    }
   });
   const ok = results.filter(Boolean).length;
-  return `Reloaded on ${ok} of ${results.length} shards.`;
+  return ok === results.length
+    ? `Reloaded on ${ok} of ${results.length} shards.`
+    : `Reloaded on ${ok} of ${results.length} shards; the others keep their current table until their next reload (see their logs).`;
 }
 
 /** Cooldowns from the configuration (defaults when absent; 0 disables one). */
@@ -93,7 +101,12 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   };
   Object.defineProperty(client, RELOAD_HOOK, {
     value: async () => {
-      await opts.dataset.reload();
+      try {
+        await opts.dataset.reload();
+      } catch (err) {
+        log.error(`[shard ${client.shard?.ids.join(',') ?? '-'}] reload failed; still serving the current table (${opts.dataset.table.articles.length} articles):`, err);
+        throw err;
+      }
       log.info(`[shard ${client.shard?.ids.join(',') ?? '-'}] table reloaded (${opts.dataset.table.articles.length} articles)`);
     },
   });
