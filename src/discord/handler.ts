@@ -96,12 +96,22 @@ export async function fetchFile(file: FileArg, maxBytes: number): Promise<Uint8A
 }
 
 export function commandContext(bot: BotContext, invoker: Invoker): CommandContext {
+  const afterChange = bot.afterChange;
   return {
     dataset: bot.dataset,
     invoker,
     maxArticleBytes: bot.config.maxArticleBytes,
     fetchFile,
-    ...(bot.afterChange ? { afterChange: bot.afterChange } : {}),
+    // The change itself succeeded: failing to reach the other shards is reported and logged, not an incident.
+    ...(afterChange
+      ? {
+          afterChange: () =>
+            afterChange().catch((err: unknown) => {
+              bot.log.error(`[incident ${incidentId()}] could not ask the other shards to reload:`, err);
+              return 'The other shards could not be reached; they load the new table when they restart or at the next refresh.';
+            }),
+        }
+      : {}),
   };
 }
 

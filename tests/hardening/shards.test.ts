@@ -4,6 +4,8 @@
 import type { Client } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { reloadAllShards, RELOAD_HOOK } from '../../src/discord/bot.ts';
+import { commandContext, type BotContext } from '../../src/discord/handler.ts';
+import { fixtureTable, MemoryDataset } from '../support/fixtureTable.ts';
 
 function fakeShardedClient(hooks: Array<() => Promise<void>>): Client {
   const clients = hooks.map((hook) => {
@@ -29,5 +31,23 @@ describe('reloadAllShards', () => {
 
   it('without sharding there is nothing to reload', async () => {
     expect(await reloadAllShards({ shard: null } as unknown as Client)).toBeNull();
+  });
+});
+
+describe('after a table change, failing to reach the other shards', () => {
+  it('is a note in the reply and a logged incident, not a failed command', async () => {
+    const errors: string[] = [];
+    const bot: BotContext = {
+      config: { moderatorRoleIds: [], moderatorUserIds: [], maxArticleBytes: 1000 },
+      dataset: new MemoryDataset(fixtureTable(0)),
+      commands: new Map(),
+      log: { info: () => undefined, error: (m) => errors.push(m) },
+      afterChange: async () => {
+        throw new Error('Shard 1 process exited');
+      },
+    };
+    const ctx = commandContext(bot, { id: '1', name: 'mod', where: 'guild', isModerator: true });
+    expect(await ctx.afterChange?.()).toMatch(/other shards could not be reached/);
+    expect(errors).toEqual([expect.stringMatching(/^\[incident [0-9a-f]{8}\] could not ask the other shards to reload:/)]);
   });
 });
