@@ -207,13 +207,16 @@ export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
     if (fullNames.has(surface)) return surface;
     const options = bySurname.get(surnameOf(surface).toLowerCase());
     if (!options || options.length === 0) return null;
-    // Prefer a bearer named in this article, then the most mentioned; the late (deceased) last.
-    const ranked = [...options].sort((a, b) => score(b) - score(a));
-    return ranked[0] ?? null;
-    function score(name: string): number {
+    // A living bearer named in this article first, then the most mentioned in the corpus; the late (deceased)
+    // only when no one else bears the name. Corpus counts must not outvote the article itself.
+    let best: string | null = null;
+    let bestScore = -Infinity;
+    for (const name of options) {
       const entry = fullNames.get(name)!;
-      return (entry.late ? -100 : 0) + entry.count + 0.5 * localCounts(doc, name);
+      const score = (entry.late ? -1e9 : 0) + (localCounts(doc, name) > 0 ? 1e6 : 0) + entry.count;
+      if (score > bestScore) [best, bestScore] = [name, score];
     }
+    return best;
   };
   const result = new Map<string, Mention[]>();
   for (const doc of docs) result.set(doc.id, []);
