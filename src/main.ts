@@ -19,7 +19,6 @@ async function main(): Promise<void> {
     return;
   }
   const { startBot, closeOnSignals } = await import('./discord/bot.ts');
-  process.on('unhandledRejection', (reason) => console.error('[unhandledRejection]', reason));
   const bot = await startBot({ config, dataset });
   closeOnSignals(bot);
 }

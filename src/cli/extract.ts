@@ -1,6 +1,6 @@
 // `npm run extract [-- --seeds DIR --out FILE]`: extract the fact table and write it atomically.
 import { extractFromDir } from '../extract/index.js';
-import { cacheDirOf } from '../store/dataset.js';
+import { cacheDirOf, whyUnusable } from '../store/dataset.js';
 import { writeTable } from '../store/tableFile.js';
 
 function option(name: string, fallback: string): string {
@@ -16,9 +16,9 @@ const progress = process.stderr.isTTY
   : undefined;
 const table = await extractFromDir(seeds, progress, { cacheDir: cacheDirOf(out) });
 if (progress) process.stderr.write('\n');
-if (table.articles.length === 0) {
-  process.stderr.write(`no valid article in ${seeds}; ${out} left unchanged\n`);
-  for (const w of table.warnings) process.stderr.write(`  ${w.article ?? 'seeds'}: ${w.message}\n`);
+const unusable = whyUnusable(table, seeds);
+if (unusable) {
+  process.stderr.write(`${unusable}; ${out} left unchanged\n`);
   process.exit(1);
 }
 await writeTable(out, table);

@@ -233,13 +233,19 @@ async function extractValid(seedsDir: string, dataFile: string, onProgress?: (do
   // The NLP library is heavy to import: only here, never on the answering path.
   const { extractFromDir } = await import('../extract/index.js');
   const table = await extractFromDir(seedsDir, onProgress, { cacheDir: cacheDirOf(dataFile), ...(memory ? { memory } : {}) });
-  // An article with no sentence left (only page furniture) is in the table with a warning, but is not valid
-  // on its own: a refresh must leave at least one article with text.
-  if (!table.articles.some((a) => a.sentences.length > 0)) {
-    const why = table.warnings.map((w) => `${w.article ?? 'seeds'}: ${w.message}`).join('; ');
-    throw new Error(`no valid article in ${seedsDir}${why ? ` (${why})` : ''}`);
-  }
+  const unusable = whyUnusable(table, seedsDir);
+  if (unusable) throw new Error(unusable);
   return table;
+}
+
+/**
+ * Why a freshly extracted table must not replace the served one, or null when it may. An article with no
+ * sentence left (only page furniture) is in the table with a warning, but is not valid on its own.
+ */
+export function whyUnusable(table: FactTable, seedsDir: string): string | null {
+  if (table.articles.some((a) => a.sentences.length > 0)) return null;
+  const why = table.warnings.map((w) => `${w.article ?? 'seeds'}: ${w.message}`).join('; ');
+  return `no valid article in ${seedsDir}${why ? ` (${why})` : ''}`;
 }
 
 async function seedsNewerThan(seedsDir: string, dataFile: string): Promise<boolean> {
