@@ -48,6 +48,11 @@ export interface StartupProbe {
   importMs: number;
   /** Dataset.open: read, parse, validate the table, build the answer index. */
   openMs: number;
+  /** Measured again after open, in the same child: readTable (read + JSON.parse + zod) and buildIndex. */
+  readTableMs: number;
+  buildIndexMs: number;
+  /** Dataset.open's log: non-empty when it found the stored table stale and tried to extract. */
+  logs: string[];
   rssMB: number;
   heapUsedMB: number;
   /** The child refused to import the NLP library; true means the table was served without it. */
@@ -261,7 +266,7 @@ async function benchSize(size: SizeSpec, options: BenchOptions): Promise<SizeRes
 }
 
 /** Runs src/bench/loadProbe.ts in a fresh `node --import tsx` and reads its one JSON line. */
-async function probeStartup(seedsDir: string, dataFile: string): Promise<StartupProbe> {
+export async function probeStartup(seedsDir: string, dataFile: string): Promise<StartupProbe> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/bench/loadProbe.ts'), path.resolve(seedsDir), path.resolve(dataFile)], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -271,7 +276,7 @@ async function probeStartup(seedsDir: string, dataFile: string): Promise<Startup
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallMs = performance.now() - started;
   const line = out.trim().split('\n').at(-1) ?? '';
-  let parsed: { ok?: boolean; error?: string; readyMs?: number; importMs?: number; openMs?: number; rssMB?: number; heapUsedMB?: number; extracted?: boolean };
+  let parsed: { ok?: boolean; error?: string; readyMs?: number; importMs?: number; openMs?: number; readTableMs?: number; buildIndexMs?: number; rssMB?: number; heapUsedMB?: number; extracted?: boolean; logs?: string[] };
   try {
     parsed = JSON.parse(line) as typeof parsed;
   } catch {
@@ -283,6 +288,9 @@ async function probeStartup(seedsDir: string, dataFile: string): Promise<Startup
     readyMs: round(parsed.readyMs ?? NaN),
     importMs: round(parsed.importMs ?? NaN),
     openMs: round(parsed.openMs ?? NaN),
+    readTableMs: round(parsed.readTableMs ?? NaN),
+    buildIndexMs: round(parsed.buildIndexMs ?? NaN),
+    logs: parsed.logs ?? [],
     rssMB: round(parsed.rssMB ?? NaN),
     heapUsedMB: round(parsed.heapUsedMB ?? NaN),
     withoutNlp: parsed.extracted === false,
