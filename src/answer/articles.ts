@@ -9,9 +9,15 @@ function isoToText(iso: string | null): string {
   return formatDate({ text: iso, value: iso, precision: 'day', from: iso, to: iso, qualifier: null });
 }
 
+/** Fact counts per article, computed once per index (the table never changes under an index). */
+const countsByIndex = new WeakMap<AnswerIndex, Map<string, number>>();
+
 /** How many facts (roles, attributes, events, quotes) each article supports. */
 function factCounts(index: AnswerIndex): Map<string, number> {
+  const cached = countsByIndex.get(index);
+  if (cached) return cached;
   const counts = new Map<string, number>();
+  countsByIndex.set(index, counts);
   const bump = (e: Evidence): void => {
     counts.set(e.article, (counts.get(e.article) ?? 0) + 1);
   };
@@ -24,9 +30,19 @@ function factCounts(index: AnswerIndex): Map<string, number> {
   return counts;
 }
 
+/** Most articles listed in one answer. */
+const MAX_LISTED = 25;
+
+const listed = new WeakMap<AnswerIndex, Array<{ article: Article; facts: number }>>();
+
 export function listArticles(index: AnswerIndex): Array<{ article: Article; facts: number }> {
-  const counts = factCounts(index);
-  return index.table.articles.map((article) => ({ article, facts: counts.get(article.id) ?? 0 }));
+  let list = listed.get(index);
+  if (!list) {
+    const counts = factCounts(index);
+    list = index.table.articles.map((article) => ({ article, facts: counts.get(article.id) ?? 0 }));
+    listed.set(index, list);
+  }
+  return list;
 }
 
 /** The articles as an answer: one line each, citing its title sentence. */
@@ -39,11 +55,14 @@ export function articlesAnswer(index: AnswerIndex, onlyIds?: Set<string>, headin
     `${items.length} article${items.length === 1 ? '' : 's'}` +
       (outlets.length > 0 ? ` from ${outlets.length} outlet${outlets.length === 1 ? '' : 's'} (${outlets.join(', ')})` : '') +
       ':';
-  const lines = items.map(
+  // A long list names the outlets and the first articles; /sources pages through all of them.
+  const shown = items.slice(0, MAX_LISTED);
+  const lines = shown.map(
     (i) =>
       `- ${shortId(index, i.article.id)}: ${i.article.outlet ?? 'outlet unknown'}, ${isoToText(i.article.published)}: ${i.article.title} (${i.facts} fact${i.facts === 1 ? '' : 's'})`,
   );
-  const sources = items.map((i) =>
+  if (items.length > shown.length) lines.push(`… and ${items.length - shown.length} more (use /sources to page through them).`);
+  const sources = shown.map((i) =>
     toSource(index, {
       article: i.article.id,
       sentence: i.article.sentences[0]?.index ?? 0,

@@ -17,6 +17,8 @@ export interface AnswerIndex {
   readonly vocabulary: Set<string>;
   /** Each article's text normalised (" word word "), to tell whether a phrase occurs at all. */
   readonly normalizedTexts: string[];
+  /** Normalised word -> indexes (into normalizedTexts) of the articles containing it. */
+  readonly articlesByWord: Map<string, number[]>;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -55,7 +57,17 @@ export function buildIndex(table: FactTable): AnswerIndex {
   const quotesBySpeaker = new Map<string, Quote[]>();
   for (const q of table.quotes) if (q.speaker) push(quotesBySpeaker, q.speaker, q);
   const vocabulary = new Set<string>();
-  for (const a of table.articles) for (const w of normalize(a.text).split(' ')) if (w) vocabulary.add(w);
+  const normalizedTexts: string[] = [];
+  const articlesByWord = new Map<string, number[]>();
+  table.articles.forEach((a, i) => {
+    const text = normalize(a.text);
+    normalizedTexts.push(` ${text} `);
+    for (const w of new Set(text.split(' '))) {
+      if (!w) continue;
+      vocabulary.add(w);
+      push(articlesByWord, w, i);
+    }
+  });
   return {
     table,
     articles,
@@ -65,14 +77,24 @@ export function buildIndex(table: FactTable): AnswerIndex {
     bm25: buildBm25(table),
     casing: buildCasing(table),
     vocabulary,
-    normalizedTexts: table.articles.map((a) => ` ${normalize(a.text)} `),
+    normalizedTexts,
+    articlesByWord,
   };
 }
 
 /** Whether the articles contain this phrase (normalised, whole words). */
 export function mentioned(index: AnswerIndex, phrase: string): boolean {
   const n = normalize(phrase);
-  return n !== '' && index.normalizedTexts.some((t) => t.includes(` ${n} `));
+  if (n === '') return false;
+  // Only the articles holding every word of the phrase are searched for it.
+  let ids: number[] | null = null;
+  for (const w of new Set(n.split(' '))) {
+    const has = index.articlesByWord.get(w);
+    if (!has) return false;
+    ids = ids === null ? has : ids.filter((i) => has.includes(i));
+    if (ids.length === 0) return false;
+  }
+  return (ids ?? []).some((i) => index.normalizedTexts[i]!.includes(` ${n} `));
 }
 
 export function toSource(index: AnswerIndex, evidence: Evidence): Source {
@@ -117,13 +139,23 @@ export function recase(index: AnswerIndex, phrase: string): string {
 }
 
 /** A short label for an article id: "000" for "000_3b4f70ffe2a1464c" when that prefix is unique. */
+const ID_PREFIX = /^([^_\s]+)_[0-9a-f]{6,}$/i;
+/** How many article ids share each short prefix ("000" of "000_3b4f…"), counted once per index. */
+const prefixCounts = new WeakMap<AnswerIndex, Map<string, number>>();
+
 export function shortId(index: AnswerIndex, articleId: string): string {
-  const m = /^([^_\s]+)_[0-9a-f]{6,}$/i.exec(articleId);
+  const m = ID_PREFIX.exec(articleId);
   if (!m?.[1]) return articleId;
-  const prefix = m[1];
-  let n = 0;
-  for (const id of index.articles.keys()) if (id === prefix || id.startsWith(`${prefix}_`)) n += 1;
-  return n <= 1 ? prefix : articleId;
+  let counts = prefixCounts.get(index);
+  if (!counts) {
+    counts = new Map();
+    for (const id of index.articles.keys()) {
+      const p = ID_PREFIX.exec(id)?.[1] ?? id;
+      counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+    prefixCounts.set(index, counts);
+  }
+  return (counts.get(m[1]) ?? 0) <= 1 ? m[1] : articleId;
 }
 
 /** "000 (AFP)" / "000" for text that names a source. */

@@ -11,6 +11,8 @@ export interface AliasEntry {
   name: string;
   /** Normalised spelling, for prefix/substring matching. */
   norm: string;
+  /** The words of `norm`, split once. */
+  words: string[];
   personId: string;
 }
 
@@ -44,9 +46,19 @@ export interface NameIndex {
   roles: RoleEntry[];
   /** Every token of every role title. */
   roleVocab: Set<string>;
+  /** Role entries by each of their tokens. */
+  rolesByToken: Map<string, RoleEntry[]>;
+  /** Person ids by the first letter and length of each of their name tokens ("h5" for "hijab"). */
+  peopleByInitial: Map<string, Set<string>>;
   /** How much the table says about a person; breaks ties between equally good matches. */
   prominence: Map<string, number>;
-  fuse: Fuse<AliasEntry>;
+  /** Aliases sorted by normalised spelling, and (word, alias) pairs sorted by word: prefix search by bisection. */
+  sortedNorms: AliasEntry[];
+  sortedWords: Array<{ word: string; alias: AliasEntry }>;
+  /** Position of each alias in aliasesByProminence. */
+  aliasRank: Map<AliasEntry, number>;
+  /** Aliases by the first two letters of each of their words: the candidate blocks for fuzzy search. */
+  aliasBlocks: Map<string, AliasEntry[]>;
   speakers: Set<string>;
 }
 
@@ -89,7 +101,8 @@ export function buildNameIndex(table: FactTable): NameIndex {
     for (const s of spellings) {
       const name = s.trim();
       if (name === '') continue;
-      aliases.push({ name, norm: normalize(name), personId: p.id });
+      const norm = normalize(name);
+      aliases.push({ name, norm, words: norm.split(' '), personId: p.id });
       const core = coreTokens(name);
       if (core.length > 0) add(exact, core.join(' '), p.id);
       for (const t of core) {
@@ -117,21 +130,37 @@ export function buildNameIndex(table: FactTable): NameIndex {
     if (t.length > 0) roles.push({ tokens: t, head: roleHead(e.role), personId: e.person, former: false, weight: 1 });
   }
 
-  const fuse = new Fuse(aliases, {
-    keys: ['norm'],
-    includeScore: true,
-    threshold: 0.4,
-    ignoreDiacritics: true,
-  });
+
   const roleVocab = new Set<string>();
-  for (const r of roles) for (const t of r.tokens) roleVocab.add(t);
+  const rolesByToken = new Map<string, RoleEntry[]>();
+  for (const r of roles) {
+    for (const t of new Set(r.tokens)) {
+      roleVocab.add(t);
+      rolesByToken.set(t, [...(rolesByToken.get(t) ?? []), r]);
+    }
+  }
+  // People by first letter and length of each name word: the candidates a misspelt name is compared with.
+  const peopleByInitial = new Map<string, Set<string>>();
+  for (const [id, toks] of personTokens) for (const { token } of toks) add(peopleByInitial, `${token.charAt(0)}${token.length}`, id);
   const aliasesByProminence = [...aliases].sort(
     (a, b) =>
       (prominence.get(b.personId) ?? 0) - (prominence.get(a.personId) ?? 0) ||
       a.personId.localeCompare(b.personId) ||
       a.name.localeCompare(b.name),
   );
-  return { people, aliases, aliasesByProminence, exact, tokenPeople, personTokens, roles, roleVocab, prominence, fuse, speakers };
+  // Blocks are filled in prominence order, so the first entries of a block are its best candidates.
+  const aliasBlocks = new Map<string, AliasEntry[]>();
+  for (const a of aliasesByProminence) {
+    for (const key of new Set(a.words.filter((w) => w.length >= 2).map((w) => w.slice(0, 2)))) {
+      let block = aliasBlocks.get(key);
+      if (!block) aliasBlocks.set(key, (block = []));
+      block.push(a);
+    }
+  }
+  const sortedNorms = [...aliases].sort((a, b) => (a.norm < b.norm ? -1 : a.norm > b.norm ? 1 : 0));
+  const sortedWords = aliases.flatMap((alias) => alias.words.map((word) => ({ word, alias }))).sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  const aliasRank = new Map(aliasesByProminence.map((a, i) => [a, i]));
+  return { people, aliases, aliasesByProminence, sortedNorms, sortedWords, aliasRank, exact, tokenPeople, personTokens, roles, roleVocab, rolesByToken, peopleByInitial, prominence, aliasBlocks, speakers };
 }
 
 export type MatchKind = 'id' | 'exact' | 'tokens' | 'role' | 'fuzzy';
@@ -200,7 +229,16 @@ function fuzzy(idx: NameIndex, core: string[]): Resolution {
   if (!core.some((t) => t.length >= 4)) return { person: null, suggestions: [], kind: null };
   const scored: Array<{ id: string; score: number }> = [];
   const skeletons = core.map(skeleton);
-  for (const [id, toks] of idx.personTokens) {
+  // Only people with a name word of about the same length starting with the same letter as each typed word:
+  // a misspelling rarely changes the first letter or the length by more than two.
+  let candidates: string[] | null = null;
+  for (const t of core) {
+    const block = new Set<string>();
+    for (let len = t.length - 2; len <= t.length + 2; len++) for (const id of idx.peopleByInitial.get(`${t.charAt(0)}${len}`) ?? []) block.add(id);
+    candidates = candidates === null ? [...block] : candidates.filter((id) => block.has(id));
+  }
+  for (const id of candidates ?? []) {
+    const toks = idx.personTokens.get(id) ?? [];
     let total = 0;
     let ok = true;
     for (const [i, t] of core.entries()) {
@@ -227,12 +265,32 @@ function fuzzy(idx: NameIndex, core: string[]): Resolution {
   return { person: null, suggestions: [], kind: null };
 }
 
-/** Close spellings for a "did you mean" list (fuse.js over every alias), best first. */
+/** Most aliases a fuzzy search compares, so its cost stays flat however large the table grows. */
+const MAX_FUZZY_CANDIDATES = 150;
+/** Most aliases the substring pass of autocomplete scans. */
+const MAX_SUBSTRING_SCAN = 3000;
+
+/**
+ * fuse.js over a small candidate set: the aliases sharing a word that starts with the same two letters as a
+ * word of the query (a misspelt name rarely changes its first letters), most prominent people first.
+ */
+function fuzzyAliases(idx: NameIndex, q: string, limit: number): Array<{ item: AliasEntry; score?: number }> {
+  const seen = new Set<AliasEntry>();
+  for (const key of new Set(q.split(' ').filter((w) => w.length >= 2).map((w) => w.slice(0, 2)))) {
+    for (const a of (idx.aliasBlocks.get(key) ?? []).slice(0, MAX_FUZZY_CANDIDATES)) seen.add(a);
+  }
+  if (seen.size === 0) return [];
+  const candidates = [...seen];
+  const fuse = new Fuse(candidates, { keys: ['norm'], includeScore: true, threshold: 0.4, ignoreDiacritics: true });
+  return fuse.search(q, { limit });
+}
+
+/** Close spellings for a "did you mean" list (fuse.js over the candidate block), best first. */
 export function suggest(idx: NameIndex, raw: string, limit = 5): Person[] {
   const q = normalize(raw).slice(0, 64);
   if (q.length < 4) return [];
   const ids: string[] = [];
-  for (const r of idx.fuse.search(q, { limit: 20 })) {
+  for (const r of fuzzyAliases(idx, q, 20)) {
     if ((r.score ?? 1) > 0.3) continue;
     if (!ids.includes(r.item.personId)) ids.push(r.item.personId);
     if (ids.length >= limit) break;
@@ -249,11 +307,14 @@ export function resolveRole(idx: NameIndex, query: string): Resolution {
   const q = firstKnown < 0 ? all : all.filter((t, i) => i >= firstKnown || idx.roleVocab.has(t));
   const wantsFormer = /\b(former|formerly|ex)\b/i.test(query);
   if (q.length === 0) return { person: null, suggestions: [], kind: null };
+  // Every match needs every query word in the title (or the one word as its head): an unknown word ends it.
+  if (q.some((t) => !idx.roleVocab.has(t))) return { person: null, suggestions: [], kind: null };
   const qs = new Set(q);
+  const rarest = [...qs].sort((a, b) => (idx.rolesByToken.get(a)?.length ?? 0) - (idx.rolesByToken.get(b)?.length ?? 0))[0]!;
   const exactIds = new Map<string, number>();
   const partialIds = new Map<string, number>();
   const headIds = new Map<string, number>();
-  for (const r of idx.roles) {
+  for (const r of idx.rolesByToken.get(rarest) ?? []) {
     const rs = new Set(r.tokens);
     const bonus = r.former === wantsFormer ? 2 : 1;
     if (rs.size === qs.size && [...qs].every((t) => rs.has(t))) {
@@ -296,6 +357,20 @@ export function resolveReference(idx: NameIndex, query: string, withSuggestions 
   return { person: null, suggestions: suggest(idx, query), kind: null };
 }
 
+/** The items whose key starts with `prefix`, from a list sorted by key. */
+function prefixRange<T>(sorted: T[], key: (x: T) => string, prefix: string): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid]!) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && key(sorted[i]!).startsWith(prefix); i++) out.push(sorted[i]!);
+  return out;
+}
+
 /** Autocomplete: prefix matches, then substring, then fuzzy; every spelling, value = person id. */
 export function completeFrom(
   idx: NameIndex,
@@ -323,17 +398,32 @@ export function completeFrom(
   if (q === '') {
     // Canonical names first, most prominent people first.
     for (const e of byProminence) {
+      if (out.length >= limit) return out;
       const p = idx.people.get(e.personId);
       if (p && p.name === e.name) push(e);
     }
-    for (const e of byProminence) push(e);
+    for (const e of byProminence) {
+      if (out.length >= limit) return out;
+      push(e);
+    }
     return out;
   }
-  for (const e of byProminence) if (e.norm.startsWith(q)) push(e);
-  for (const e of byProminence) if (e.norm.split(' ').some((w) => w.startsWith(q))) push(e);
-  for (const e of byProminence) if (e.norm.includes(q)) push(e);
+  // Prefix matches by bisection of sorted lists, most prominent first: the cost follows the matches, not the table.
+  const byRank = (xs: AliasEntry[]) => xs.sort((a, b) => (idx.aliasRank.get(a) ?? 0) - (idx.aliasRank.get(b) ?? 0));
+  for (const e of byRank(prefixRange(idx.sortedNorms, (a) => a.norm, q))) push(e);
+  if (out.length >= limit) return out;
+  for (const e of byRank(prefixRange(idx.sortedWords, (w) => w.word, q).map((w) => w.alias))) push(e);
+  if (out.length >= limit) return out;
+  // Inside a word ("ssam" in "Hussameddin"): a scan, so only for three letters or more, and only over the
+  // most prominent names; fuzzy matching below covers the rest.
+  if (q.length >= 3) {
+    for (const e of byProminence.slice(0, MAX_SUBSTRING_SCAN)) {
+      if (out.length >= limit) return out;
+      if (e.norm.includes(q)) push(e);
+    }
+  }
   if (out.length < limit && q.length >= 2) {
-    for (const r of idx.fuse.search(q.slice(0, 64), { limit: 50 })) push(r.item);
+    for (const r of fuzzyAliases(idx, q.slice(0, 64), 50)) push(r.item);
   }
   return out;
 }

@@ -82,11 +82,7 @@ export function resolveSubject(index: AnswerIndex, subject: string): SubjectReso
 
   // Person-less events described by these words.
   const content = words.filter((t) => !STOP.has(t));
-  const events = content.length === 0 ? [] : index.table.events.filter((e) => {
-    if (e.person) return false;
-    const have = new Set(tokens(`${e.subject} ${e.role ?? ''}`));
-    return content.every((t) => have.has(t));
-  });
+  const events = content.length === 0 ? [] : personlessEvents(index).filter(({ words: have }) => content.every((t) => have.has(t))).map((x) => x.event);
   const suggestions =
     whole.suggestions.length > 0
       ? whole.suggestions
@@ -96,4 +92,16 @@ export function resolveSubject(index: AnswerIndex, subject: string): SubjectReso
           ? []
           : suggest(index.names, normalize(subject));
   return { person: null, suggestions, events };
+}
+
+/** Events whose subject is a description, not a named person, with the words of subject and role (once per index). */
+const personless = new WeakMap<AnswerIndex, Array<{ event: Event; words: Set<string> }>>();
+
+function personlessEvents(index: AnswerIndex): Array<{ event: Event; words: Set<string> }> {
+  let list = personless.get(index);
+  if (!list) {
+    list = index.table.events.filter((e) => !e.person).map((event) => ({ event, words: new Set(tokens(`${event.subject} ${event.role ?? ''}`)) }));
+    personless.set(index, list);
+  }
+  return list;
 }
