@@ -1,24 +1,15 @@
 // /defections [from] [to]: the timeline of who defected when, in what role, where to, each line with its source.
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { defectionTimeline, parseDateRange } from '../src/answer/index.ts';
+import { defectionTimeline } from '../src/answer/index.ts';
 import { argsFrom, str, type Command } from '../src/discord/command.ts';
+import { dateArg, withDateRange } from '../src/discord/dateOptions.ts';
 import { UserError } from '../src/discord/reply.ts';
 
-const data = new SlashCommandBuilder()
+const data = withDateRange(new SlashCommandBuilder()
   .setName('defections')
   .setDescription('Timeline of defections, each with its source')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .addStringOption((o) => o.setName('from').setDescription('Start: a day, month or year, e.g. 2012-07 or "July 2012"').setMaxLength(30))
-  .addStringOption((o) => o.setName('to').setDescription('End: a day, month or year, e.g. 2012-08-31').setMaxLength(30))
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM))
   .toJSON();
-
-function dateArg(text: string | undefined, which: 'from' | 'to'): string | undefined {
-  if (text === undefined) return undefined;
-  const range = parseDateRange(text);
-  if (!range)
-    throw new UserError(`I could not read "${text}" as a date. Try a day (2012-07-11), a month (2012-07, July 2012) or a year (2012).`);
-  return which === 'from' ? range.from : range.to;
-}
 
 export default {
   data,

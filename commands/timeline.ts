@@ -2,9 +2,10 @@
 // it (attachment://timeline.png) and lists every mark with its sources. Rasterising runs off the event loop,
 // so the central handler can still defer if it ever takes more than a couple of seconds.
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { completeNames, parseDateRange } from '../src/answer/index.ts';
+import { completeNames } from '../src/answer/index.ts';
 import { argsFrom, str, type Command } from '../src/discord/command.ts';
 import { findPerson } from '../src/discord/people.ts';
+import { dateArg, withDateRange } from '../src/discord/dateOptions.ts';
 import { UserError, type Reply } from '../src/discord/reply.ts';
 import type { MarkInput } from '../src/timeline/data.ts';
 import { shortDate } from '../src/timeline/layout.ts';
@@ -12,22 +13,13 @@ import { timelinePngAsync } from '../src/timeline/render.ts';
 
 export const TIMELINE_FILE = 'timeline.png';
 
-const data = new SlashCommandBuilder()
+const data = withDateRange(new SlashCommandBuilder()
   .setName('timeline')
   .setDescription('Picture of who defected when, coloured by kind of post, with the sources')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .addStringOption((o) => o.setName('from').setDescription('Start: a day, month or year, e.g. 2012-07 or "July 2012"').setMaxLength(30))
-  .addStringOption((o) => o.setName('to').setDescription('End: a day, month or year, e.g. 2012-08-31').setMaxLength(30))
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM))
   .addStringOption((o) => o.setName('person').setDescription('Only this person (any spelling)').setAutocomplete(true).setMaxLength(100))
   .toJSON();
 
-function dateArg(text: string | undefined, which: 'from' | 'to'): string | undefined {
-  if (text === undefined) return undefined;
-  const range = parseDateRange(text);
-  if (!range)
-    throw new UserError(`I could not read "${text}" as a date. Try a day (2012-07-11), a month (2012-07, July 2012) or a year (2012).`);
-  return which === 'from' ? range.from : range.to;
-}
 
 /** One line per mark: who, role, and every date with the articles giving it when they disagree. */
 export function markLine(m: MarkInput): string {

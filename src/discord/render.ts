@@ -10,7 +10,7 @@ import {
   type APIEmbedField,
 } from 'discord.js';
 import type { Source } from '../facts/schema.ts';
-import { shorten, sourceKey, sourceLabel, type Reply, type ReplyItem, type Tone } from './reply.ts';
+import { shorten, sourceKey, sourceLabel, sourceNumbering, type Reply, type ReplyItem, type Tone } from './reply.ts';
 
 export const LIMITS = {
   content: 2000,
@@ -197,20 +197,10 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): Rendered {
   const page = pages[pageNo] ?? { items: [], firstIndex: 0 };
 
   // Number the sources of this page and build the item lines with their references.
-  const numbers = new Map<string, number>();
-  const sources: Source[] = [];
+  const { sources, numberOf } = sourceNumbering();
   const lines = page.items.map((item, k) => {
     const refs = item.sources
-      .map((s) => {
-        const key = sourceKey(s);
-        let n = numbers.get(key);
-        if (n === undefined) {
-          n = sources.length + 1;
-          numbers.set(key, n);
-          sources.push(s);
-        }
-        return n;
-      })
+      .map(numberOf)
       .filter((n, idx, arr) => arr.indexOf(n) === idx)
       .slice(0, 10)
       .map((n) => `[${n}]`)

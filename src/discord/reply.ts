@@ -90,15 +90,13 @@ export function shorten(text: string, max: number): string {
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 
-/** Plain-text rendering for the console: every item, then numbered sources with their sentences. */
-export function renderText(reply: Reply): string {
-  const lines: string[] = [];
-  lines.push(reply.title);
-  if (reply.intro) lines.push(reply.intro);
+/** Numbers sources in first-seen order across a reply's items; `numberOf` gives a source its [n]. */
+export function sourceNumbering(): { sources: Source[]; numberOf: (s: Source) => number } {
   const numbers = new Map<string, number>();
   const sources: Source[] = [];
-  reply.items.forEach((item, i) => {
-    const refs = item.sources.map((s) => {
+  return {
+    sources,
+    numberOf(s) {
       const key = sourceKey(s);
       let n = numbers.get(key);
       if (n === undefined) {
@@ -106,8 +104,19 @@ export function renderText(reply: Reply): string {
         numbers.set(key, n);
         sources.push(s);
       }
-      return `[${n}]`;
-    });
+      return n;
+    },
+  };
+}
+
+/** Plain-text rendering for the console: every item, then numbered sources with their sentences. */
+export function renderText(reply: Reply): string {
+  const lines: string[] = [];
+  lines.push(reply.title);
+  if (reply.intro) lines.push(reply.intro);
+  const { sources, numberOf } = sourceNumbering();
+  reply.items.forEach((item, i) => {
+    const refs = item.sources.map((s) => `[${numberOf(s)}]`);
     const lead = reply.numbered ? `${i + 1}. ` : '';
     const label = item.label ? `${item.label}: ` : '';
     lines.push(`${lead}${label}${item.text}${refs.length > 0 ? ` ${refs.join('')}` : ''}`);
