@@ -54,6 +54,11 @@ const EnvSchema = z.object({
     }),
   COOLDOWN_QUESTIONS_PER_10S: perTenSeconds('COOLDOWN_QUESTIONS_PER_10S', DEFAULT_COOLDOWN.questions),
   COOLDOWN_AUTOCOMPLETE_PER_10S: perTenSeconds('COOLDOWN_AUTOCOMPLETE_PER_10S', DEFAULT_COOLDOWN.autocomplete),
+  TOTAL_SHARDS: optionalText
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .refine((n) => n === undefined || (Number.isInteger(n) && n >= 1 && n <= 1000), {
+      message: 'TOTAL_SHARDS must be a whole number from 1 to 1000 (or empty to ask the API)',
+    }),
 });
 
 export interface Config {
@@ -71,6 +76,8 @@ export interface Config {
   cooldownQuestionsPer10s: number;
   /** Per-user limit on autocomplete requests per 10 s; 0 = none. */
   cooldownAutocompletePer10s: number;
+  /** Shards for `npm run start:sharded`; undefined = the count the API recommends. */
+  totalShards: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +104,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     maxArticleBytes: e.MAX_ARTICLE_BYTES,
     cooldownQuestionsPer10s: e.COOLDOWN_QUESTIONS_PER_10S,
     cooldownAutocompletePer10s: e.COOLDOWN_AUTOCOMPLETE_PER_10S,
+    totalShards: e.TOTAL_SHARDS,
   };
 }
 

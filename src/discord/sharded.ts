@@ -31,7 +31,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error('DISCORD_TOKEN is required for the sharded bot (see .env.example).');
     process.exit(1);
   }
-  const count = process.env.TOTAL_SHARDS ? Number(process.env.TOTAL_SHARDS) : await recommendedShards(config.token, config.apiUrl);
+  const count = config.totalShards ?? (await recommendedShards(config.token, config.apiUrl));
   const manager = createShardingManager({ token: config.token, totalShards: count });
   manager.on('shardCreate', (shard) => console.log(`Shard ${shard.id} launched`));
   const stop = (): void => {

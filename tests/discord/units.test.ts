@@ -105,6 +105,8 @@ describe('parseConfig', () => {
     { env: { DISCORD_TOKEN: ' abc.def ', MODERATOR_ROLE_IDS: '123456789012345678, 223456789012345678,' }, expect: { token: 'abc.def', moderatorRoleIds: ['123456789012345678', '223456789012345678'] } },
     { env: { DISCORD_API_URL: 'http://127.0.0.1:9/api/', SEEDS_DIR: '/tmp/s', DATA_FILE: '/tmp/f.json' }, expect: { apiUrl: 'http://127.0.0.1:9/api', seedsDir: '/tmp/s', dataFile: '/tmp/f.json' } },
     { env: { DISCORD_GUILD_ID: '', DISCORD_CLIENT_ID: '123456789012345678' }, expect: { guildId: undefined, clientId: '123456789012345678' } },
+    { env: { TOTAL_SHARDS: '2' }, expect: { totalShards: 2 } },
+    { env: { TOTAL_SHARDS: '' }, expect: { totalShards: undefined } },
   ];
   for (const c of ok) it(`accepts ${JSON.stringify(c.env)}`, () => expect(parseConfig(c.env)).toMatchObject(c.expect));
 
@@ -114,6 +116,7 @@ describe('parseConfig', () => {
     { env: { DISCORD_API_URL: 'localhost:80' }, message: /DISCORD_API_URL must be an http\(s\) URL/ },
     { env: { DISCORD_TOKEN: 'Bot abc' }, message: /must not contain spaces/ },
     { env: { MAX_ARTICLE_BYTES: 'lots' }, message: /MAX_ARTICLE_BYTES/ },
+    { env: { TOTAL_SHARDS: '0' }, message: /TOTAL_SHARDS must be a whole number/ },
   ];
   for (const c of bad)
     it(`rejects ${JSON.stringify(c.env)}`, () => {
