@@ -31,7 +31,7 @@ export interface ExtractOptions {
 }
 
 /** Articles to prepare before worker threads pay for their start-up (about a second each). */
-const WORKER_THRESHOLD = 40;
+const WORKER_THRESHOLD = 300;
 
 export interface ExtractStats {
   articles: number;

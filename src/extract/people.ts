@@ -185,6 +185,13 @@ export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
       for (const c of candidatesOf(sentence)) all.push({ doc, c, text: nameText(doc, c.tokens) });
     }
   }
+  // The corpus's own outlets (from the manifest) are never people: "told the Kelsk Courier".
+  const outlets = new Set(docs.map((d) => d.outlet?.toLowerCase().replace(/^the\s+/, '')).filter((o): o is string => !!o));
+  if (outlets.size > 0) {
+    for (let i = all.length - 1; i >= 0; i--) {
+      if (outlets.has(all[i]!.text.text.toLowerCase().replace(/^the\s+/, ''))) all.splice(i, 1);
+    }
+  }
   // Gazetteer: full names (two or more words) with a cue, by surname.
   const fullNames = new Map<string, { count: number; late: boolean; gender: Gender }>();
   for (const { c, text } of all) {

@@ -28,6 +28,10 @@ describe('people: names, aliases and merging', () => {
     const t = extractTexts([{ text: 'Opening line of the report.\nMr Voss’s home province of Kel Dara has been shelled for weeks.' }]);
     expect(personNamed(t, 'Mr Voss')?.attributes.find((a) => a.kind === 'origin')?.value).toBe('Kel Dara');
   });
+  it('an outlet named in the manifest is not a person, even when it looks like a name', () => {
+    const t = extractTexts([{ outlet: 'Kelsk Courier', text: 'Opening line of the report.\n"We will not return," Ana Voss told Kelsk Courier on Monday.\nKelsk Courier said it had seen the letter.' }]);
+    expect(t.people.map((p) => p.name)).toEqual(['Ana Voss']);
+  });
   it('reads an age written as "Name, 55,"', () => {
     const t = extractTexts([{ text: 'Opening line of the report.\nMaren Tulvik, 55, said she had left the ministry.' }]);
     expect(personNamed(t, 'Maren Tulvik')?.attributes.find((a) => a.kind === 'age')?.value).toBe('55');
