@@ -42,7 +42,7 @@ export interface NameIndex {
   /** Name token -> person ids having it in some alias. */
   tokenPeople: Map<string, Set<string>>;
   /** Person id -> all its name tokens with their spelling skeletons. */
-  personTokens: Map<string, Array<{ token: string; skeleton: string }>>;
+  personTokens: Map<string, Array<{ token: string; skeleton: string; letters: number }>>;
   roles: RoleEntry[];
   /** Every token of every role title. */
   roleVocab: Set<string>;
@@ -79,7 +79,7 @@ export function buildNameIndex(table: FactTable): NameIndex {
   const aliases: AliasEntry[] = [];
   const exact = new Map<string, Set<string>>();
   const tokenPeople = new Map<string, Set<string>>();
-  const personTokens = new Map<string, Array<{ token: string; skeleton: string }>>();
+  const personTokens = new Map<string, Array<{ token: string; skeleton: string; letters: number }>>();
   const prominence = new Map<string, number>();
   const speakers = new Set<string>();
   for (const q of table.quotes) if (q.speaker) speakers.add(q.speaker);
@@ -110,7 +110,7 @@ export function buildNameIndex(table: FactTable): NameIndex {
         add(tokenPeople, t, p.id);
       }
     }
-    personTokens.set(p.id, [...toks].map((token) => ({ token, skeleton: skeleton(token) })));
+    personTokens.set(p.id, [...toks].map((token) => ({ token, skeleton: skeleton(token), letters: letterSet(skeleton(token)) })));
     prominence.set(
       p.id,
       p.articles.length * 2 + p.roles.length + p.attributes.length + (eventCount.get(p.id) ?? 0) * 2 + (quoteCount.get(p.id) ?? 0),
@@ -225,10 +225,27 @@ export function resolveName(idx: NameIndex, query: string, allowFuzzy = true): R
   return fuzzy(idx, core);
 }
 
+/** The set of letters a-z in a word, as bits: a cheap lower bound on how far two spellings are apart. */
+function letterSet(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26) bits |= 1 << c;
+  }
+  return bits;
+}
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let v = n >>> 0; v; v &= v - 1) count++;
+  return count;
+}
+
 function fuzzy(idx: NameIndex, core: string[]): Resolution {
   if (!core.some((t) => t.length >= 4)) return { person: null, suggestions: [], kind: null };
   const scored: Array<{ id: string; score: number }> = [];
   const skeletons = core.map(skeleton);
+  const letters = skeletons.map(letterSet);
   // Only people with a name word of about the same length starting with the same letter as each typed word:
   // a misspelling rarely changes the first letter or the length by more than two.
   let candidates: string[] | null = null;
@@ -244,6 +261,8 @@ function fuzzy(idx: NameIndex, core: string[]): Resolution {
     for (const [i, t] of core.entries()) {
       let best = 0;
       for (const k of toks) {
+        // One edit changes at most two letters of the set, and similarity allows at most two edits.
+        if (k.token !== t && bitCount(k.letters ^ letters[i]!) > 4) continue;
         const s = nameTokenSimilarity(t, k.token, skeletons[i], k.skeleton);
         if (s > best) best = s;
       }
