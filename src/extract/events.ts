@@ -149,6 +149,11 @@ function subjectOf(ctx: ArticleContext, s: SentenceContext, t: Trigger, lookup: 
     const next = s.mentions.find((m) => m.start - s.sentence.start > t.end && m.start - s.sentence.start - t.end < 25);
     if (next && !/^\s+(?:to|from|into|across)\b/.test(after)) return name(next.entity);
   }
+  // "X, who defected in May": the relative clause's verb belongs to X, whatever the sentence is about.
+  const relative = nearestMentionBefore(s, t.start, 40);
+  if (relative && /^['’]?s?,?\s+who\s+(?:(?:had|has|have|was|also|then|later|reportedly)\s+)*$/.test(text.slice(relative.end - s.sentence.start, t.start))) {
+    return name(relative.entity);
+  }
   const near = nearestMentionBefore(s, t.start, 22);
   if (near && !/\b(?:to|from|with|by|of)\s+\S*\s*$/.test(text.slice(0, near.start - s.sentence.start))) {
     const gap = text.slice(near.end - s.sentence.start, t.start);

@@ -14,6 +14,7 @@ const defections: Array<[string, string | null]> = [
   ['More defections would follow, Olga Brenner said.', null],
   ['Unlike earlier defections, such as that of Tomas Ruell, this one was public.', 'Tomas Ruell'],
   ['Olga Brenner is the second minister to quit the government. The first was Tomas Ruell, who was minister of mines until May.', 'Tomas Ruell'],
+  ['President Anna Kroll named Jonas Weber to replace Tomas Ruell, who defected in May.', 'Tomas Ruell'],
 ];
 
 describe('events: defections and their false positives', () => {
@@ -22,6 +23,12 @@ describe('events: defections and their false positives', () => {
     const names = table.events.filter((e) => e.kind === 'defection').map((e) => table.people.find((p) => p.id === e.person)?.name ?? e.subject);
     if (who === null) expect(names).toEqual([]);
     else expect(names).toContain(who);
+  });
+
+  it('"X replaces Y, who defected" gives the defection to Y only', () => {
+    const table = extractTexts([{ text: LEAD + 'Jonas Weber replaces Tomas Ruell, who defected in May, as mines minister.' }]);
+    const names = table.events.filter((e) => e.kind === 'defection').map((e) => table.people.find((p) => p.id === e.person)?.name);
+    expect(names).toEqual(['Tomas Ruell']);
   });
 
   it('resolves a role subject, the date, place, channel and helper', () => {
