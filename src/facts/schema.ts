@@ -151,6 +151,8 @@ export const FactTable = z.object({
   events: z.array(Event),
   quotes: z.array(Quote),
   warnings: z.array(Warning),
+  /** Digest of the articles, manifest and extractor version the table was made from (see src/store/fingerprint.ts). */
+  sourceFingerprint: z.string().optional(),
 });
 export type FactTable = z.infer<typeof FactTable>;
 

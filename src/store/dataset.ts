@@ -11,6 +11,7 @@ import type { ArticleDoc } from '../extract/doc.js';
 import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES } from '../extract/load.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { diffTables, emptyDiff } from './diff.js';
+import { seedsFingerprint } from './fingerprint.js';
 import { previousFileOf, readTable, removeStaleTemps, writeFileAtomic, writeTable } from './tableFile.js';
 
 export interface RefreshReport {
@@ -199,6 +200,12 @@ export class Dataset {
   private async refreshNow(onProgress?: (done: number, total: number) => void): Promise<RefreshReport> {
     const started = performance.now();
     try {
+      // Nothing changed since the served table was made: no extraction, no rewrite.
+      const fingerprint = await seedsFingerprint(this.seedsDir);
+      if (fingerprint === this.current.table.sourceFingerprint) {
+        this.log('[dataset] refresh: the seeds are unchanged');
+        return { ok: true, durationMs: performance.now() - started, ...emptyDiff(), warnings: this.current.table.warnings };
+      }
       const table = await extractValid(this.seedsDir, this.dataFile, onProgress, this.prepared);
       const index = buildIndex(table);
       await writeTable(this.dataFile, table);
@@ -235,7 +242,7 @@ async function extractValid(seedsDir: string, dataFile: string, onProgress?: (do
   const table = await extractFromDir(seedsDir, onProgress, { cacheDir: cacheDirOf(dataFile), ...(memory ? { memory } : {}) });
   const unusable = whyUnusable(table, seedsDir);
   if (unusable) throw new Error(unusable);
-  return table;
+  return { ...table, sourceFingerprint: await seedsFingerprint(seedsDir) };
 }
 
 /**
