@@ -1,9 +1,11 @@
 // Answer and autocomplete latency on a large stored table, e.g. one `npm run bench` generated:
-//   npx tsx scripts/measure-scale.ts bench/out/gen-10000/facts.json
-// Prints p50 and max over 20 runs (after one warm-up) for a fixed mix of questions and prefixes.
+//   npx tsx scripts/measure-scale.ts bench/out/gen-10000/facts.json [bench/out/gen-10000/seeds]
+// Prints p50 and max over 20 runs (after one warm-up) for a fixed mix of questions and prefixes; with a seeds
+// folder, also the time to fingerprint it (what a refresh of unchanged seeds costs).
 import { readFile } from 'node:fs/promises';
 import { answer, buildIndex, completeNames } from '../src/answer/index.js';
 import type { FactTable } from '../src/facts/schema.js';
+import { seedsFingerprint } from '../src/store/fingerprint.js';
 
 const file = process.argv[2];
 if (!file) {
@@ -37,3 +39,9 @@ for (const q of [`Who is ${person.name}?`, `When did ${person.name} defect?`, `W
 }
 all.sort((a, b) => a - b);
 console.log(`all: p50 ${all[Math.floor(all.length / 2)]!.toFixed(2)} ms, p99 ${all[Math.floor(all.length * 0.99)]!.toFixed(2)} ms over ${all.length} calls`);
+const seeds = process.argv[3];
+if (seeds) {
+  const t = performance.now();
+  await seedsFingerprint(seeds);
+  console.log(`refresh of unchanged seeds (fingerprint of ${seeds}): ${(performance.now() - t).toFixed(0)} ms`);
+}
