@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dataset } from '../../src/store/dataset.ts';
 import { MODERATOR_PERMISSIONS, unhandled, type InteractionResult } from '../support/fakeDiscord.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { startHarness, type Harness, embedText } from '../support/harness.ts';
 import { allViolations, checkedCount } from '../support/limits.ts';
 
 const ARTICLE_A = [
@@ -47,11 +47,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-function text(r: InteractionResult): string {
-  const e = r.message?.embeds?.[0];
-  const raw = `${e?.title ?? ''}\n${e?.description ?? ''}\n${(e?.fields ?? []).map((f) => `${f.name}\n${f.value}`).join('\n')}`;
-  return raw.replace(/(?<!\\)\*\*/g, '').replace(/\\([\\*_~`|>#.\-[\]()])/g, '$1');
-}
+const text = embedText;
 
 function flags(r: InteractionResult): number {
   const all = r.calls.map((c) => (c.body as { type?: number; data?: { flags?: number } } | null)?.data?.flags ?? 0);

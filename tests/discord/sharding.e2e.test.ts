@@ -9,18 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShardingManager } from '../../src/discord/sharded.ts';
 import { Dataset } from '../../src/store/dataset.ts';
 import { FakeDiscord, installUnhandledRejectionHook, MODERATOR_PERMISSIONS, shardOf, type InteractionResult } from '../support/fakeDiscord.ts';
+import { embedText } from '../support/harness.ts';
 import { allViolations } from '../support/limits.ts';
 
 let fake: FakeDiscord;
 let manager: ShardingManager | null = null;
 let dir: string;
 
-function text(r: InteractionResult): string {
-  const e = r.message?.embeds?.[0];
-  return `${e?.title ?? ''}\n${e?.description ?? ''}\n${(e?.fields ?? []).map((f) => `${f.name}\n${f.value}`).join('\n')}`
-    .replace(/(?<!\\)\*\*/g, '')
-    .replace(/\\([\\*_~`|>#.\-[\]()])/g, '$1');
-}
+const text = embedText;
 
 beforeAll(async () => {
   installUnhandledRejectionHook();

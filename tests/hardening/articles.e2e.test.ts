@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dataset } from '../../src/store/dataset.ts';
 import { MODERATOR_PERMISSIONS, unhandled, type InteractionResult } from '../support/fakeDiscord.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { startHarness, type Harness, embedText } from '../support/harness.ts';
 import { allViolations } from '../support/limits.ts';
 
 const ARTICLE_A = 'Kestova trade minister defects\n\nJorund Pell, the Kestova trade minister, defected on Monday and fled to Norland, officials said.\n';
@@ -35,10 +35,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-function text(r: InteractionResult): string {
-  const e = r.message?.embeds?.[0];
-  return `${e?.title ?? ''}\n${e?.description ?? ''}\n${(e?.fields ?? []).map((f) => `${f.name}\n${f.value}`).join('\n')}`.replace(/(?<!\\)\*\*/g, '').replace(/\\(.)/g, '$1');
-}
+const text = embedText;
 
 function ephemeral(r: InteractionResult): boolean {
   return (r.calls.map((c) => (c.body as { data?: { flags?: number } } | null)?.data?.flags ?? 0).reduce((a, b) => a | b, 0) & 64) === 64;

@@ -3,7 +3,7 @@ import type { Config } from '../../src/config.ts';
 import type { Command, DatasetLike } from '../../src/discord/command.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import type { Logger } from '../../src/discord/handler.ts';
-import { FakeDiscord, installUnhandledRejectionHook, type FakeDiscordOptions } from './fakeDiscord.ts';
+import { type InteractionResult, FakeDiscord, installUnhandledRejectionHook, type FakeDiscordOptions } from './fakeDiscord.ts';
 
 export interface Harness {
   fake: FakeDiscord;
@@ -67,4 +67,11 @@ export async function startHarness(opts: {
       }
     },
   };
+}
+
+/** The first embed of a reply as plain text (title, description, fields), bold marks and escapes removed. */
+export function embedText(r: InteractionResult): string {
+  const e = r.message?.embeds?.[0];
+  const raw = `${e?.title ?? ''}\n${e?.description ?? ''}\n${(e?.fields ?? []).map((f) => `${f.name}\n${f.value}`).join('\n')}`;
+  return raw.replace(/(?<!\\)\*\*/g, '').replace(/\\(.)/g, '$1');
 }
