@@ -90,6 +90,27 @@ function clauseBefore(text: string, start: number): string {
   return clause.replace(/\b(?:has|have|had|was|were|is|been|also|reportedly|now)\s*/gi, '').replace(/^(?:also\s+)?(?:in|on|last)\s+\w+,?\s*/i, '').trim();
 }
 
+/** "A Syrian air force colonel flew his jet to X and was": the words before the first verb of the clause. */
+function leadingNounPhrase(s: SentenceContext, clause: string): string {
+  const words = clause.split(/\s+/);
+  if (words.length <= 7) return clause;
+  const verbs = new Set(s.sentence.tokens.filter((t) => t.tags.has('Verb')).map((t) => t.lower));
+  const at = words.findIndex((w, i) => i > 0 && verbs.has(w.toLowerCase().replace(/[^a-z'’-]/g, '')));
+  return at > 0 ? words.slice(0, at).join(' ') : clause;
+}
+
+/** Whether the article gives `entity` a post with the same head word as `role`, or any diplomatic/military post. */
+function mainHoldsPostLike(ctx: ArticleContext, entity: string, role: string): boolean {
+  const head = role.split(' ').filter((w) => !/^(?:to|of|in|for|at)$/.test(w)).at(-1) ?? '';
+  const family = /ambassador|envoy|diplomat|consul|charge|affaires/.test(role) ? /ambassador|envoy|diplomat|consul|charge|affaires/ : null;
+  return rolesInArticle(ctx, entity).some((title) => title.split(' ').includes(head) || (family !== null && family.test(title)));
+}
+
+const rolesByArticle = new WeakMap<ArticleContext, Map<string, string[]>>();
+function rolesInArticle(ctx: ArticleContext, entity: string): string[] {
+  return rolesByArticle.get(ctx)?.get(entity) ?? [];
+}
+
 export function roleFromNP(np: string): string | null {
   const clean = np.replace(/^.*?['’]s?\s+/, '').replace(/^(?:the|a|an)\s+/i, '');
   const words = clean.split(/\s+/);
@@ -122,7 +143,7 @@ function subjectOf(ctx: ArticleContext, s: SentenceContext, t: Trigger, lookup: 
       return /^['’]s?\s+(?:[\w-]+\s+){0,2}$/.test(gap);
     });
     if (poss) return name(poss.entity);
-    const of = /^,?\s+(?:such as )?(?:that )?of\s+/.exec(after);
+    const of = /^,?\s+(?:such as |(?:follows|followed|after|like|mirrors|echoes)\s+)?(?:that )?of\s+/.exec(after);
     if (of) {
       const m = s.mentions.find((x) => x.start - s.sentence.start >= t.end + of[0].length - 1 && x.start - s.sentence.start <= t.end + of[0].length + 12);
       if (m) return name(m.entity);
@@ -154,6 +175,8 @@ function subjectOf(ctx: ArticleContext, s: SentenceContext, t: Trigger, lookup: 
   if (relative && /^['’]?s?,?\s+who\s+(?:(?:had|has|have|was|also|then|later|reportedly)\s+)*$/.test(text.slice(relative.end - s.sentence.start, t.start))) {
     return name(relative.entity);
   }
+  // "four children, who had fled": the relative clause belongs to a phrase that names no one.
+  if (/,\s+who\s+(?:(?:had|has|have|was|were|also|then|later)\s+)*$/.test(before)) return null;
   const near = nearestMentionBefore(s, t.start, 22);
   if (near && !/\b(?:to|from|with|by|of)\s+\S*\s*$/.test(text.slice(0, near.start - s.sentence.start))) {
     const gap = text.slice(near.end - s.sentence.start, t.start);
@@ -168,11 +191,17 @@ function subjectOf(ctx: ArticleContext, s: SentenceContext, t: Trigger, lookup: 
     const subjMention = s.mentions.find((m) => m.entity === s.subject);
     if (s.inferred || (subjMention && subjMention.start - s.sentence.start < t.start)) return name(s.subject);
   }
-  const clause = clauseBefore(text, t.start);
+  const clause = leadingNounPhrase(s, clauseBefore(text, t.start));
   const role = roleFromNP(clause);
   if (role) {
     const holder = lookup(role, ctx.doc.id);
     if (holder) return { entity: holder, subject: holder, role };
+    // A story's lead ("Zaria's top diplomat in Paris has defected") names its subject in the next sentences:
+    // the article's main person, when they hold a post of that kind in the article.
+    const main = ctx.main;
+    if (t.kind === 'defection' && s.sentence.index <= 1 && main && mainHoldsPostLike(ctx, main, role)) return { entity: main, subject: main, role };
+    // "The pilot has asked for asylum": a definite description later in the story points back to its main person.
+    if (t.kind === 'defection' && /^the\s/i.test(clause) && main && s.sentence.index > 1) return { entity: main, subject: main, role: null };
     if (t.kind === 'defection' && clause.split(/\s+/).length <= 8) return { entity: null, subject: clause.replace(/^.*?['’]s\s+/, (m) => m), role };
   }
   // "... that he has defected": a pronoun with no antecedent refers to the main clause's role subject.
@@ -202,6 +231,9 @@ function placeAfter(text: string, from: number, kind: EventKind): string | null 
 }
 
 export function extractEvents(ctx: ArticleContext, roles: EntityFacts, quotes: QuoteFact[], lookup: RoleLookup): EventFact[] {
+  const own = new Map<string, string[]>();
+  for (const r of roles.roles) if (r.evidence.article === ctx.doc.id) own.set(r.entity, [...(own.get(r.entity) ?? []), r.title]);
+  rolesByArticle.set(ctx, own);
   const published = ctx.doc.published;
   const speakerBySentence = new Map<number, string>();
   for (const q of quotes) if (q.entity) {
@@ -319,7 +351,9 @@ function enrich(ctx: ArticleContext, event: EventFact, dates: Map<number, DateMe
       if (d) event.date = d.date;
     }
     if ((event.kind === 'defection' || event.kind === 'flight') && !event.place && about) {
-      const m = /\b(?:is|was|arrived|arrival|entry|defected|crossed|sought refuge)\s+(?:\w+\s+){0,2}?(?:in|to|into)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)/.exec(text);
+      // "is in Jordan", "secured his entry to Jordan", "flew his jet to Jordan" (not "was ambassador to Sweden").
+      const m = /\b(?:is|was|arrived|arrival|entry|defected|crossed|sought refuge)\s+(?:\w+\s+){0,2}?(?:in|to|into)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)/.exec(text)
+        ?? /\b(?:flew|fled|landed|escaped)\s+(?:[\w-]+\s+){0,4}?(?:to|into)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)/.exec(text);
       if (m && !/^(?:The|Opposition)$/.test(m[1]!) && !PLATFORM_RE.test(m[1]!)) event.place = m[1]!;
     }
     const help = /(?:^|,|\bthat\s+)\s*((?:the |his |her |their |a |an )?[\w\s'’-]{2,60}?)\s+(?:had |have |has )?helped\s+(?:to\s+)?(arrange|organi[sz]e|secure|[A-Z][\w\s]*?|him|her)\b/.exec(text);

@@ -41,6 +41,8 @@ interface Candidate {
   tokenEnd: number;
   cue: boolean;
   late: boolean;
+  /** Tagged only as place or adjective ("Hamade" read as an adjective): a name only if the gazetteer knows it. */
+  weak: boolean;
 }
 
 const SPEECH = new Set(SPEECH_VERBS);
@@ -111,6 +113,7 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
     if (possessiveAt >= 0) nameTokens = nameTokens.slice(0, possessiveAt + 1);
     const end = from + nameTokens.length;
     if (!acceptableName(nameTokens, tokens[end])) continue;
+    const weak = placeOrAdjectiveOnly(nameTokens);
     const before = tokens[from - 1 - honorificTokens.length];
     const before2 = tokens[from - 2 - honorificTokens.length];
     const after = tokens[end];
@@ -130,12 +133,17 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
     const multi = nameTokens.filter((t) => !isParticle(t)).length >= 2;
     const late = before?.lower === 'late' || (before2?.lower === 'late' && !!before && ROLE_HEADS.has(before.lower));
     const cue = honorific || roleBefore || speech || appositiveRole || (multi && personTagged);
-    out.push({ tokens: nameTokens, honorificTokens, sentence, tokenStart: from, tokenEnd: end, cue: cue || multi, late });
+    out.push({ tokens: nameTokens, honorificTokens, sentence, tokenStart: from, tokenEnd: end, cue: cue || multi, late, weak });
   }
   return out;
 }
 
 /** Rejects runs that are organisations, places, outlets, sects or dates. */
+/** All tokens tagged place, country or adjective ("Norland", "New York", sometimes an unknown surname). */
+function placeOrAdjectiveOnly(nameTokens: Token[]): boolean {
+  return nameTokens.every((t) => (t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City') || t.tags.has('Adjective') || t.tags.has('Demonym')) && !t.tags.has('FirstName'));
+}
+
 function acceptableName(nameTokens: Token[], after: Token | undefined): boolean {
   const words = nameTokens.map((t) => bare(t).toLowerCase());
   const last = words[words.length - 1]!;
@@ -144,9 +152,9 @@ function acceptableName(nameTokens: Token[], after: Token | undefined): boolean 
   if (nameTokens.some((t) => t.tags.has('Month') || t.tags.has('WeekDay') || /\d/.test(t.text))) return false;
   if (words.every((w) => NON_NAMES.has(w) || HONORIFICS.has(w))) return false;
   if (words.some((w) => SECT_WORDS.has(w))) return false;
-  // All tokens places/countries/adjectives ("Norland", "New York") are not a person.
-  if (nameTokens.every((t) => (t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City') || t.tags.has('Adjective') || t.tags.has('Demonym')) && !t.tags.has('FirstName'))) return false;
-  if (after && /^(district|sect|community|regime|government|forces|party|family|era|rule|administration)$/.test(after.lower) && !isPossessive(nameTokens[nameTokens.length - 1]!)) return false;
+  // A nationality on its own ("British officials") is not a person.
+  if (nameTokens.length === 1 && /^[A-Z][a-z]+(?:ish|ian|ese|ean|ic)$/.test(bare(nameTokens[0]!))) return false;
+  if (after && /^(district|sect|community|regime|government|forces|party|family|era|rule|administration|air|airbase|base|bridge|crossing|highway|road|mosque|stadium|prison|camp|dam)$/.test(after.lower) && !isPossessive(nameTokens[nameTokens.length - 1]!)) return false;
   return true;
 }
 
@@ -195,7 +203,7 @@ export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
   // Gazetteer: full names (two or more words) with a cue, by surname.
   const fullNames = new Map<string, { count: number; late: boolean; gender: Gender }>();
   for (const { c, text } of all) {
-    if (!c.cue || text.text.split(/\s+/).length < 2) continue;
+    if (!c.cue || c.weak || text.text.split(/\s+/).length < 2) continue;
     const entry = fullNames.get(text.text) ?? { count: 0, late: false, gender: null };
     entry.count++;
     entry.late ||= c.late;
@@ -229,7 +237,10 @@ export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
   for (const doc of docs) result.set(doc.id, []);
   for (const { doc, c, text } of all) {
     const words = text.text.split(/\s+/).length;
-    const entity = resolve(doc, text.text) ?? (c.cue && (words >= 2 || c.honorificTokens.length > 0 || c.cue) ? text.text : null);
+    const known = resolve(doc, text.text);
+    // A weak candidate (tagged place or adjective) is a person only as a name the corpus already knows.
+    if (c.weak && !known) continue;
+    const entity = known ?? (c.cue ? text.text : null);
     if (!entity) continue;
     // A single uncued word only counts when the gazetteer knows it.
     if (!c.cue && words < 2 && !resolve(doc, text.text)) continue;

@@ -147,7 +147,10 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
       const pronoun = /\b(he|she)\b[^“"]*$/i.exec(beforeText);
       entity = first.subject ?? (pronoun ? resolvePronoun(ctx, first, pronoun[1]!, span.start) : null);
       // "The government said it had dismissed X for '...'": the unnamed speaker, never the person named inside.
-      const reporter = entity ? null : /^((?:The|A|An)\s+[a-z][\w\s-]{1,40}?)\s+(?:said|says|stated|announced|claimed)\b/.exec(text.slice(first.sentence.start, span.start));
+      const lead = text.slice(first.sentence.start, span.start);
+      const said = entity ? null : /^((?:(?:The|A|An)\s+)?[A-Za-z][\w'’\s-]{1,40}?)\s+(?:said|says|stated|announced|claimed|reported)\b/.exec(lead);
+      // The reporter is a phrase that names no person ("Syrian state television", "The government").
+      const reporter = said && !first.mentions.some((m) => m.start < first.sentence.start + said[1]!.length) ? said : null;
       if (reporter) name = reporter[1]!;
     }
     if (!entity && !name && beforeText.trim().length === 0 && previousSpeaker && previousSpeaker.paragraph >= span.paragraph - 2) {
