@@ -4,7 +4,7 @@
 import type { Answer, AttributeKind, Evidence, Event, Person, Quote } from '../facts/schema.js';
 import { articlesAnswer } from './articles.js';
 import { cite, dedupeSources, mentioned, recase, sourcesOf, type AnswerIndex } from './build.js';
-import { describeRange, formatDatePhrase, isReportDate, MONTHS } from './dates.js';
+import { dateKey, dateWithin, describeRange, formatDatePhrase, isReportDate, MONTHS } from './dates.js';
 import { searchEvidence } from './fallback.js';
 import { parseIntent, type Intent } from './intent.js';
 import { attributeValues, profile, rolesText, valuesText } from './profile.js';
@@ -202,6 +202,24 @@ function answerWhereTo(index: AnswerIndex, person: Person): Answer {
     return `${place}${dated?.date ? ` ${formatDatePhrase(dated.date)}` : ''} (according to ${articlesText(index, evs.map((e) => e.evidence))})`;
   });
   return { text: `${person.name} went to ${parts.join('; ')}.`, sources: sourcesOf(index, events.map((e) => e.evidence)) };
+}
+
+const EVENT_VERB: Record<Event['kind'], string> = { defection: 'defected', appointment: 'was appointed', dismissal: 'was dismissed', flight: 'fled' };
+
+function eventsInRange(index: AnswerIndex, range: { from: string; to: string }): Answer {
+  const events = index.table.events
+    .filter((e) => e.date && !isReportDate(e.date) && dateWithin(e.date, range.from, range.to))
+    .sort((a, b) => dateKey(a.date).localeCompare(dateKey(b.date)));
+  const label = describeRange(range.from, range.to);
+  if (events.length === 0) return none(`The articles report no dated event ${label.startsWith('since') || label.startsWith('up to') ? label : `in ${label}`}.`);
+  const lines = events.slice(0, 25).map((e) => {
+    const who = index.table.people.find((p) => p.id === e.person)?.name ?? e.subject;
+    // An unnamed subject is already its role ("a top air force colonel").
+    const role = !e.person || !e.role ? '' : e.kind === 'appointment' ? ` ${recase(index, e.role)}` : ` as ${recase(index, e.role)}`;
+    const place = e.place ? ` to ${e.place}` : '';
+    return `- ${who} ${EVENT_VERB[e.kind]}${role}${place}, ${formatDatePhrase(e.date!)} (${cite(index, e.evidence.article)})`;
+  });
+  return { text: [`What the articles report for ${label}:`, ...lines].join('\n'), sources: sourcesOf(index, events.slice(0, 25).map((e) => e.evidence)) };
 }
 
 function answerWentTo(index: AnswerIndex, place: string): Answer | null {
@@ -404,6 +422,8 @@ function answerInner(index: AnswerIndex, question: string): Answer {
     }
     return topic ? none(`${DONT_KNOW} No quote in the articles matches that.`) : askWho(EXAMPLE.quote ?? '');
   }
+  // "What happened on 6 August 2012?": every dated event in that range, cited.
+  if (intent.range && /\bwhat\b.*\b(?:happen\w*|events?|news)\b/i.test(q)) return eventsInRange(index, intent.range);
   if (intent.subject === '') {
     if (intent.kind === 'unknown' || intent.kind === 'profile' || intent.kind === 'why') return fallback(index, q) ?? none(DONT_KNOW);
     if (intent.kind === 'when' || intent.kind === 'appointment' || intent.kind === 'dismissal') return answerDefectors(index, intent);

@@ -43,6 +43,8 @@ const MORE: Case[] = [
   { q: 'Who was the most senior official to defect?', has: ['most senior serving civilian official to defect'], cites: [A4] },
   { q: 'What was Hijab\'s role?', has: ['prime minister', 'agriculture minister'], cites: [A4] },
   { q: 'How old is Hijab?', has: ['do not give'], cites: [] },
+  { q: 'what happened on 6 August 2012', has: ['Riyad Hijab defected as prime minister to Jordan'], cites: [A4] },
+  { q: 'What happened in January 2012?', has: ['Mostafa Ahmad al-Sheik', 'colonel defected, in January 2012'], not: ['Hijab'], cites: [A1] },
   { q: 'What did Husameddine say to Assad?', has: ['You have inflicted on those you claim are your people'], cites: [A1] },
   { q: 'wen did hijab defect', has: ['6 August 2012'], cites: [A4] },
   { q: 'who is the president of syria', has: ['Bashar al-Assad', 'president'], not: ['no direct answer'], cites: [A0, A1, A3, A4] },
