@@ -75,7 +75,14 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const index = await loadIndex(options.seeds);
+  let index: AnswerIndex;
+  try {
+    index = await loadIndex(options.seeds);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
   if (options.jsonl) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {

@@ -101,7 +101,13 @@ export async function readManifest(dir: string): Promise<{ entries: Map<string, 
 /** Reads every `.txt` file of a folder with its manifest entry. Bad files become warnings, never exceptions. */
 export async function readSeeds(dir: string): Promise<{ articles: RawArticle[]; warnings: LoadWarning[] }> {
   const { entries, warnings } = await readManifest(dir);
-  const files = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith('.txt')).sort();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    throw new Error(`cannot read the seeds folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const files = names.filter((f) => f.toLowerCase().endsWith('.txt')).sort();
   const articles: RawArticle[] = [];
   const seenHashes = new Map<string, string>();
   // Files are read in parallel batches (a large folder is thousands of small files), then checked in order.

@@ -45,6 +45,13 @@ describe('npm run ask', () => {
     expect(plain.stdout).toMatch(/Sources:\n {2}\[1\] 10[01]_valdoria/);
   });
 
+  it('a seeds folder that does not exist: one clear line on stderr, nothing on stdout, exit 1', () => {
+    const run = npmAsk(['--seeds', 'no/such/folder', '--jsonl'], 'who defected?\n');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toBe('cannot read the seeds folder no/such/folder: ENOENT');
+  });
+
   it('without a question it prints usage to stderr and exits 2', () => {
     const run = npmAsk([]);
     expect(run.status).toBe(2);
