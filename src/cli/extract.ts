@@ -14,7 +14,10 @@ const started = performance.now();
 const progress = process.stderr.isTTY
   ? (done: number, total: number) => process.stderr.write(`\rextracting ${done}/${total}`)
   : undefined;
-const table = await extractFromDir(seeds, progress, { cacheDir: cacheDirOf(out) });
+const table = await extractFromDir(seeds, progress, { cacheDir: cacheDirOf(out) }).catch((error: Error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});
 if (progress) process.stderr.write('\n');
 const unusable = whyUnusable(table, seeds);
 if (unusable) {
