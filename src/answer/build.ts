@@ -50,6 +50,7 @@ function buildCasing(table: FactTable): Map<string, string> {
 }
 
 export function buildIndex(table: FactTable): AnswerIndex {
+  let bm25: Bm25Index | null = null;
   const articles = new Map<string, Article>();
   for (const a of table.articles) articles.set(a.id, a);
   const eventsByPerson = new Map<string, Event[]>();
@@ -74,7 +75,11 @@ export function buildIndex(table: FactTable): AnswerIndex {
     names: buildNameIndex(table),
     eventsByPerson,
     quotesBySpeaker,
-    bm25: buildBm25(table),
+    // The sentence index serves only fallback questions: built on first use, once, not at start-up.
+    get bm25(): Bm25Index {
+      bm25 ??= buildBm25(table);
+      return bm25;
+    },
     casing: buildCasing(table),
     vocabulary,
     normalizedTexts,

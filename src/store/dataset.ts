@@ -80,6 +80,7 @@ export class Dataset {
     this.dataFile = options.dataFile;
     this.log = options.log ?? (() => undefined);
     this.current = { table, index: buildIndex(table) };
+    warmFallbackIndex(this.current.index);
   }
 
   /**
@@ -194,7 +195,7 @@ export class Dataset {
   /** Re-reads the stored table (another shard refreshed it). Keeps the current table if the file is bad. */
   async reload(): Promise<void> {
     const table = await readTable(this.dataFile);
-    this.current = { table, index: buildIndex(table) };
+    this.serve(table, buildIndex(table));
   }
 
   private async refreshNow(onProgress?: (done: number, total: number) => void): Promise<RefreshReport> {
@@ -210,13 +211,19 @@ export class Dataset {
       const index = buildIndex(table);
       await writeTable(this.dataFile, table);
       const diff = diffTables(this.current.table, table);
-      this.current = { table, index };
+      this.serve(table, index);
       this.log(`[dataset] refreshed: ${table.articles.length} articles, ${table.people.length} people, ${table.events.length} events, ${table.quotes.length} quotes`);
       return { ok: true, durationMs: performance.now() - started, ...diff, warnings: table.warnings };
     } catch (error) {
       this.log(`[dataset] refresh refused: ${(error as Error).message}`);
       return refused(started, (error as Error).message);
     }
+  }
+
+  /** Swaps a table in; its fallback sentence index is built once the event loop is free. */
+  private serve(table: FactTable, index: AnswerIndex): void {
+    this.current = { table, index };
+    warmFallbackIndex(index);
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -227,6 +234,11 @@ export class Dataset {
       this.running--;
     });
   }
+}
+
+/** The fallback sentence index is built lazily; build it soon after a table is served, off the start-up path. */
+function warmFallbackIndex(index: AnswerIndex): void {
+  setTimeout(() => void index.bm25, 0).unref();
 }
 
 function refused(started: number, error: string): RefreshReport {
