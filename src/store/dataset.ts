@@ -104,7 +104,7 @@ export class Dataset {
     if (stored && !why) return new Dataset(options, stored);
     log(`[dataset] extracting from ${options.seedsDir}: ${why}`);
     try {
-      const table = await extractValid(options.seedsDir, options.dataFile);
+      const table = await extractValid(options.seedsDir, options.dataFile, await seedsFingerprint(options.seedsDir));
       await writeTable(options.dataFile, table);
       return new Dataset(options, table);
     } catch (error) {
@@ -207,7 +207,7 @@ export class Dataset {
         this.log('[dataset] refresh: the seeds are unchanged');
         return { ok: true, durationMs: performance.now() - started, ...emptyDiff(), warnings: this.current.table.warnings };
       }
-      const table = await extractValid(this.seedsDir, this.dataFile, onProgress, this.prepared);
+      const table = await extractValid(this.seedsDir, this.dataFile, fingerprint, onProgress, this.prepared);
       const index = buildIndex(table);
       await writeTable(this.dataFile, table);
       const diff = diffTables(this.current.table, table);
@@ -248,13 +248,14 @@ function refused(started: number, error: string): RefreshReport {
 /** The per-article cache lives beside the table, so a refresh re-prepares only new or changed articles. */
 export const cacheDirOf = (dataFile: string) => path.join(path.dirname(dataFile), 'cache');
 
-async function extractValid(seedsDir: string, dataFile: string, onProgress?: (done: number, total: number) => void, memory?: Map<string, ArticleDoc>): Promise<FactTable> {
+/** `fingerprint` is the caller's digest of the seeds (read once per refresh), recorded in the table. */
+async function extractValid(seedsDir: string, dataFile: string, fingerprint: string, onProgress?: (done: number, total: number) => void, memory?: Map<string, ArticleDoc>): Promise<FactTable> {
   // The NLP library is heavy to import: only here, never on the answering path.
   const { extractFromDir } = await import('../extract/index.js');
   const table = await extractFromDir(seedsDir, onProgress, { cacheDir: cacheDirOf(dataFile), ...(memory ? { memory } : {}) });
   const unusable = whyUnusable(table, seedsDir);
   if (unusable) throw new Error(unusable);
-  return { ...table, sourceFingerprint: await seedsFingerprint(seedsDir) };
+  return { ...table, sourceFingerprint: fingerprint };
 }
 
 /**
