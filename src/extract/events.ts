@@ -219,10 +219,13 @@ function subjectOf(ctx: ArticleContext, s: SentenceContext, t: Trigger, lookup: 
   }
 }
 
+const PLACE_NAME = String.raw`((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*)*)`;
+/** "crossed into X" carries its preposition in the trigger; otherwise one must follow ("fled to X"). */
+const PLACE_RIGHT_AFTER = new RegExp(String.raw`^\s+${PLACE_NAME}`);
+const PLACE_AFTER_PREPOSITION = new RegExp(String.raw`^\s+(?:(?:across the border|abroad|the country)\s+)?(?:to|into|for|in)\s+${PLACE_NAME}`);
+
 function placeAfter(text: string, from: number, kind: EventKind): string | null {
-  const rest = text.slice(from);
-  // "crossed into X" carries its preposition in the trigger; otherwise one must follow ("fled to X").
-  const m = (/into$/.test(text.slice(0, from)) ? /^\s+()/ : /^\s+(?:(?:across the border|abroad|the country)\s+)?(?:to|into|for|in)\s+/).exec(rest) && /^\s*(?:(?:across the border|abroad|the country)\s+)?(?:to|into|for|in)?\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*)*)/.exec(rest);
+  const m = (/into$/.test(text.slice(0, from)) ? PLACE_RIGHT_AFTER : PLACE_AFTER_PREPOSITION).exec(text.slice(from));
   if (!m) return null;
   const place = m[1]!.replace(/^the\s+/, '');
   if (PLATFORM_RE.test(place)) return null;

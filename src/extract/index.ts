@@ -71,9 +71,8 @@ export async function prepareAll(raws: RawArticle[], options: ExtractOptions = {
         tick(1);
         return p;
       });
-  missing.forEach(({ r, i }, k) => {
+  missing.forEach(({ i }, k) => {
     prepared[i] = fresh[k]!;
-    void r;
   });
   if (cache) await Promise.all(missing.map(({ r }, k) => cache.put(r, fresh[k]!)));
   const docs = raws.map((r, i) => inMemory[i] ?? deserialise(prepared[i]!));
@@ -110,17 +109,17 @@ export function extractPrepared(docs: ArticleDoc[], warnings: Warning[] = []): F
   const facts: EntityFacts = { roles: [], attributes: [] };
   contexts.forEach((ctx, i) => {
     const f = extractRolesAndAttributes(ctx);
-    facts.roles.push(...f.roles, ...rolesFromQuotes(ctx, quotes[i]!));
+    facts.roles.push(...f.roles, ...rolesFromQuotes(quotes[i]!));
     facts.attributes.push(...f.attributes);
   });
   const lookup = roleLookup(facts);
   contexts.forEach((ctx, i) => attributeByRole(ctx, quotes[i]!, lookup));
   const events = contexts.flatMap((ctx, i) => extractEvents(ctx, facts, quotes[i]!, lookup));
-  return assemble(docs, contexts, allMentions, facts, quotes.flat(), events, warnings);
+  return assemble(docs, allMentions, facts, quotes.flat(), events, warnings);
 }
 
 /** "I announced my resignation as ambassador to Zenda": a role of the quote's speaker. */
-function rolesFromQuotes(ctx: ArticleContext, quotes: QuoteFact[]): EntityFacts['roles'] {
+function rolesFromQuotes(quotes: QuoteFact[]): EntityFacts['roles'] {
   const out: EntityFacts['roles'] = [];
   for (const q of quotes) {
     if (!q.entity) continue;
@@ -130,7 +129,6 @@ function rolesFromQuotes(ctx: ArticleContext, quotes: QuoteFact[]): EntityFacts[
     const surface = m[1]!;
     const title = surface.replace(/^the\s+/i, '').replace(/^[A-Z][a-z]+(?:ian|ean|ese|ish|i)\s+/, '').toLowerCase();
     out.push({ entity: q.entity, title, surface, former: /resign/.test(m[0]), evidence: { ...q.evidence, start, end: start + surface.length } });
-    void ctx;
   }
   return out;
 }
@@ -169,7 +167,7 @@ function roleLookup(facts: EntityFacts): RoleLookup {
   };
 }
 
-function assemble(docs: ArticleDoc[], contexts: ArticleContext[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[]): FactTable {
+function assemble(docs: ArticleDoc[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[]): FactTable {
   const entities = [...new Set(mentions.map((m) => m.entity))];
   const ids = new Map<string, string>();
   const taken = new Set<string>();
@@ -228,7 +226,6 @@ function assemble(docs: ArticleDoc[], contexts: ArticleContext[], mentions: Ment
     via: q.via,
     evidence: q.evidence,
   }));
-  void contexts;
   return {
     schema: 1,
     extractorVersion: EXTRACTOR_VERSION,
