@@ -9,11 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dataset } from '../../src/store/dataset.ts';
 import { MODERATOR_PERMISSIONS, unhandled, type InteractionResult } from '../support/fakeDiscord.ts';
 import { startHarness, type Harness, embedText } from '../support/harness.ts';
+import { ARTICLE_A, ARTICLE_B, ARTICLE_C } from '../support/kestova.ts';
 import { allViolations } from '../support/limits.ts';
 
-const ARTICLE_A = 'Kestova trade minister defects\n\nJorund Pell, the Kestova trade minister, defected on Monday and fled to Norland, officials said.\n';
-const ARTICLE_B = 'Kestova general flees\n\nGeneral Alva Strom, the commander of the Kestova border guard, defected on Friday and fled to Norland, officials said.\n';
-const ARTICLE_C = 'Kestova envoy resigns\n\nIvar Lunde, the Kestova ambassador to Norland, defected on Sunday, the opposition said.\n';
 
 let dir: string;
 let seeds: string;
