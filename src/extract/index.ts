@@ -9,7 +9,7 @@ import { deserialise, serialise, type PreparedArticle } from './prepared.js';
 import { analyseArticle, type ArticleContext } from './context.js';
 import type { ArticleDoc } from './doc.js';
 import { extractEvents, roleFromNP, type EventFact, type RoleLookup } from './events.js';
-import { readSeeds, type RawArticle } from './load.js';
+import { readSeeds, type RawArticle, type SeedsFolder } from './load.js';
 import { clusterEntities, slug } from './merge.js';
 import { findPeople, type Mention } from './people.js';
 import { extractQuotes, type QuoteFact } from './quotes.js';
@@ -45,9 +45,13 @@ export async function extractFromDir(dir: string, onProgress?: Progress, options
 }
 
 export async function extractFromDirWithStats(dir: string, options: ExtractOptions = {}): Promise<{ table: FactTable; stats: ExtractStats }> {
-  const { articles, warnings } = await readSeeds(dir);
-  const { docs, stats } = await prepareAll(articles, options);
-  return { table: extractPrepared(docs, warnings), stats };
+  return extractSeeds(await readSeeds(dir), options);
+}
+
+/** Extraction of a folder already read with `readSeeds` (a caller that also fingerprints it reads it once). */
+export async function extractSeeds(seeds: SeedsFolder, options: ExtractOptions = {}): Promise<{ table: FactTable; stats: ExtractStats }> {
+  const { docs, stats } = await prepareAll(seeds.articles, options);
+  return { table: extractPrepared(docs, seeds.warnings), stats };
 }
 
 /** Stage 1-2 for every article: from the cache when unchanged, else cleaned and split (on workers when many). */

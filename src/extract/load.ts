@@ -99,7 +99,13 @@ export async function readManifest(dir: string): Promise<{ entries: Map<string, 
 }
 
 /** Reads every `.txt` file of a folder with its manifest entry. Bad files become warnings, never exceptions. */
-export async function readSeeds(dir: string): Promise<{ articles: RawArticle[]; warnings: LoadWarning[] }> {
+/** A seeds folder as read: its good articles, and a warning for everything skipped. */
+export interface SeedsFolder {
+  articles: RawArticle[];
+  warnings: LoadWarning[];
+}
+
+export async function readSeeds(dir: string): Promise<SeedsFolder> {
   const { entries, warnings } = await readManifest(dir);
   let names: string[];
   try {

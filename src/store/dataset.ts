@@ -8,10 +8,10 @@ import path from 'node:path';
 import { buildIndex, type AnswerIndex } from '../answer/index.js';
 import type { FactTable, Warning } from '../facts/schema.js';
 import type { ArticleDoc } from '../extract/doc.js';
-import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES } from '../extract/load.js';
+import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES, readSeeds, type SeedsFolder } from '../extract/load.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { diffTables, emptyDiff } from './diff.js';
-import { seedsFingerprint } from './fingerprint.js';
+import { fingerprintOf } from './fingerprint.js';
 import { previousFileOf, readTable, removeStaleTemps, writeFileAtomic, writeTable } from './tableFile.js';
 
 export interface RefreshReport {
@@ -104,7 +104,7 @@ export class Dataset {
     if (stored && !why) return new Dataset(options, stored);
     log(`[dataset] extracting from ${options.seedsDir}: ${why}`);
     try {
-      const table = await extractValid(options.seedsDir, options.dataFile, await seedsFingerprint(options.seedsDir));
+      const table = await extractValid(options.seedsDir, options.dataFile, await readSeeds(options.seedsDir));
       await writeTable(options.dataFile, table);
       return new Dataset(options, table);
     } catch (error) {
@@ -202,12 +202,12 @@ export class Dataset {
     const started = performance.now();
     try {
       // Nothing changed since the served table was made: no extraction, no rewrite.
-      const fingerprint = await seedsFingerprint(this.seedsDir);
-      if (fingerprint === this.current.table.sourceFingerprint) {
+      const seeds = await readSeeds(this.seedsDir);
+      if (fingerprintOf(seeds) === this.current.table.sourceFingerprint) {
         this.log('[dataset] refresh: the seeds are unchanged');
         return { ok: true, durationMs: performance.now() - started, ...emptyDiff(), warnings: this.current.table.warnings };
       }
-      const table = await extractValid(this.seedsDir, this.dataFile, fingerprint, onProgress, this.prepared);
+      const table = await extractValid(this.seedsDir, this.dataFile, seeds, onProgress, this.prepared);
       const index = buildIndex(table);
       await writeTable(this.dataFile, table);
       const diff = diffTables(this.current.table, table);
@@ -248,11 +248,12 @@ function refused(started: number, error: string): RefreshReport {
 /** The per-article cache lives beside the table, so a refresh re-prepares only new or changed articles. */
 export const cacheDirOf = (dataFile: string) => path.join(path.dirname(dataFile), 'cache');
 
-/** `fingerprint` is the caller's digest of the seeds (read once per refresh), recorded in the table. */
-async function extractValid(seedsDir: string, dataFile: string, fingerprint: string, onProgress?: (done: number, total: number) => void, memory?: Map<string, ArticleDoc>): Promise<FactTable> {
+/** Extracts the seeds the caller read once (and fingerprinted), recording that fingerprint in the table. */
+async function extractValid(seedsDir: string, dataFile: string, seeds: SeedsFolder, onProgress?: (done: number, total: number) => void, memory?: Map<string, ArticleDoc>): Promise<FactTable> {
+  const fingerprint = fingerprintOf(seeds);
   // The NLP library is heavy to import: only here, never on the answering path.
-  const { extractFromDir } = await import('../extract/index.js');
-  const table = await extractFromDir(seedsDir, onProgress, { cacheDir: cacheDirOf(dataFile), ...(memory ? { memory } : {}) });
+  const { extractSeeds } = await import('../extract/index.js');
+  const { table } = await extractSeeds(seeds, { cacheDir: cacheDirOf(dataFile), ...(onProgress ? { onProgress } : {}), ...(memory ? { memory } : {}) });
   const unusable = whyUnusable(table, seedsDir);
   if (unusable) throw new Error(unusable);
   return { ...table, sourceFingerprint: fingerprint };

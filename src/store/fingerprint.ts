@@ -2,11 +2,15 @@
 // warnings, and the extractor version. Equal digests mean a refresh would produce the same table.
 import { createHash } from 'node:crypto';
 import { ArticleCache } from '../extract/cache.js';
-import { readSeeds } from '../extract/load.js';
+import { readSeeds, type SeedsFolder } from '../extract/load.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 
 export async function seedsFingerprint(seedsDir: string): Promise<string> {
-  const { articles, warnings } = await readSeeds(seedsDir);
+  return fingerprintOf(await readSeeds(seedsDir));
+}
+
+/** The digest of a folder already read with `readSeeds`. */
+export function fingerprintOf({ articles, warnings }: SeedsFolder): string {
   const hash = createHash('sha256').update(EXTRACTOR_VERSION);
   for (const key of articles.map((a) => ArticleCache.keyOf(a)).sort()) hash.update('\0').update(key);
   hash.update('\0').update(JSON.stringify(warnings));
