@@ -11,7 +11,7 @@ export interface AnswerIndex {
   readonly eventsByPerson: Map<string, Event[]>;
   readonly quotesBySpeaker: Map<string, Quote[]>;
   readonly bm25: Bm25Index;
-  /** Lower-case word -> the casing it has mid-sentence in the articles ("iraq" -> "Iraq"). */
+  /** Lower-case word -> the casing it has mid-sentence in the articles ("zenda" -> "Zenda"). */
   readonly casing: Map<string, string>;
   /** Normalised words that occur anywhere in the articles. */
   readonly vocabulary: Set<string>;
@@ -137,7 +137,7 @@ export function dedupeSources(sources: Iterable<Source>): Source[] {
   return out;
 }
 
-/** Restore proper-noun casing in a lower-case phrase ("ambassador to iraq" -> "ambassador to Iraq"). */
+/** Restore proper-noun casing in a lower-case phrase ("ambassador to zenda" -> "ambassador to Zenda"). */
 export function recase(index: AnswerIndex, phrase: string): string {
   // Titles stay lower case inside a role ("as general", not "as General"); names and places get capitals.
   return phrase.replace(/[\p{L}][\p{L}'’-]*/gu, (w) => (w === w.toLowerCase() && !TITLES.has(w) ? (index.casing.get(w) ?? w) : w));

@@ -98,7 +98,7 @@ function answerEventsWithoutPerson(index: AnswerIndex, intent: Intent, events: E
 }
 
 /**
- * "Which ambassador defected?", "Who defected to Jordan?": keep the defections whose subject, role,
+ * "Which ambassador defected?", "Who defected to Norland?": keep the defections whose subject, role,
  * destination, helpers or channel contain every distinctive word of the filter. Words found in a large
  * share of all sentences ("Syrian" in a story about Syria) are background and ignored.
  */
@@ -172,7 +172,7 @@ function answerAttribute(index: AnswerIndex, person: Person, kind: AttributeKind
   return { text, sources: sourcesOf(index, evidence) };
 }
 
-/** "Who is from Deir al-Zor?", "Which officials are Sunni?": people whose attribute contains the words. */
+/** "Who is from Ras al-Ain?", "Which officials are Sunni?": people whose attribute contains the words. */
 function answerAttributeList(index: AnswerIndex, kind: AttributeKind, filter: string): Answer | null {
   const want = normalize(filter);
   if (want === '') return null;
@@ -435,7 +435,7 @@ function answerInner(index: AnswerIndex, question: string): Answer {
     const listed = answerAttributeList(index, intent.kind, intent.subject);
     if (listed) return listed;
   }
-  // "Who fled to Paris?", "Who went to Jordan?": people whose flight or defection went to that place.
+  // "Who fled to Paris?", "Who went to Norland?": people whose flight or defection went to that place.
   if (intent.list && !res.person && /\b(?:fle[ed]\w*|went|gone|escap\w*|crossed|go|goes)\b/i.test(q)) {
     const wentTo = answerWentTo(index, intent.subject);
     if (wentTo) return wentTo;

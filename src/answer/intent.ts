@@ -23,7 +23,7 @@ export type IntentKind =
 
 export interface Intent {
   kind: IntentKind;
-  /** Subject words in their original casing, e.g. "Riyad Hijab", "the ambassador to Iraq"; '' when none. */
+  /** Subject words in their original casing, e.g. "Omar Karimi", "the ambassador to Zenda"; '' when none. */
   subject: string;
   /** Quote topic ("about Y"). */
   about: string | null;

@@ -62,7 +62,7 @@ export interface NameIndex {
   speakers: Set<string>;
 }
 
-/** Words dropped from a role before comparing ("the Syrian ambassador to Iraq" ~ "ambassador to iraq"). */
+/** Words dropped from a role before comparing ("the Ruritanian ambassador to Zenda" ~ "ambassador to zenda"). */
 const ROLE_NOISE = new Set(['former', 'formerly', 'then', 'current', 'currently', 'late', 'now', 'serving', 'ex']);
 
 /** The name tokens that identify a person: no titles, no particles, no stop words. */
@@ -433,7 +433,7 @@ export function completeFrom(
   if (out.length >= limit) return out;
   for (const e of byRank(prefixRange(idx.sortedWords, (w) => w.word, q).map((w) => w.alias))) push(e);
   if (out.length >= limit) return out;
-  // Inside a word ("ssam" in "Hussameddin"): a scan, so only for three letters or more, and only over the
+  // Inside a word ("sseini" in "Husseini"): a scan, so only for three letters or more, and only over the
   // most prominent names; fuzzy matching below covers the rest.
   if (q.length >= 3) {
     for (const e of byProminence.slice(0, MAX_SUBSTRING_SCAN)) {

@@ -1,6 +1,6 @@
 // Subject of a question -> a person. The whole subject phrase is tried first (name, role, typo); then
 // its sub-phrases, but only when every word left over is an ordinary word of the articles and not part
-// of somebody else's name ("Vladimir Hijab" is not Riyad Hijab; "the Syrian premier Riyad Hijab" is).
+// of somebody else's name ("Vladimir Karimi" is not Omar Karimi; "the Ruritanian premier Omar Karimi" is).
 import type { Event, Person } from '../facts/schema.js';
 import type { AnswerIndex } from './build.js';
 import { resolveName, resolveReference, resolveRole, suggest } from './names.js';
@@ -21,7 +21,7 @@ interface Word {
 
 /**
  * May the words around a matched name be ignored? Not when one belongs to somebody else's name, nor
- * when one is an unknown capitalised word ("Vladimir Hijab"). Unknown lower-case words ("pm", "lol")
+ * when one is an unknown capitalised word ("Vladimir Karimi"). Unknown lower-case words ("pm", "lol")
  * are ignored, except in an all-lower-case question where they sit right next to the name.
  */
 function leftoverOk(index: AnswerIndex, words: Word[], from: number, len: number, chosen: string, allLower: boolean): boolean {

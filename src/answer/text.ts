@@ -39,7 +39,7 @@ export const TITLES = new Set(
   ).split(' '),
 );
 
-/** Name particles that may or may not be written ("al-Assad" / "Assad"). */
+/** Name particles that may or may not be written ("al-Haddad" / "Haddad"). */
 export const PARTICLES = new Set('al el ad as ash at az ar an bin ben ibn abu bint de da di del della van von der le la'.split(' '));
 
 /** Light suffix stripper, good enough to match "defected"/"defection"/"defect", "guns"/"gun". */
@@ -67,7 +67,7 @@ export function contentStems(text: string): string[] {
 }
 
 /**
- * A spelling skeleton for transliterated names: "Hussameddin" and "Husameddine" share "husamedin".
+ * A spelling skeleton for transliterated names: "Husseini" and "Huseiny" share "huseini".
  * Folds common vowel spellings and doubled letters.
  */
 export function skeleton(token: string): string {

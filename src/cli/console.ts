@@ -1,5 +1,5 @@
 // The console (npm start without DISCORD_TOKEN): type a question, or a slash command as text
-// (`/person name:Hijab`, `/defections from:2012-07`, `/article add file:path/to/new.txt`), and read the same
+// (`/person name:Karimi`, `/defections from:2012-07`, `/article add file:path/to/new.txt`), and read the same
 // answers the bot gives. With piped stdin it answers each line and exits at the end of input.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -137,7 +137,7 @@ function subjectOf(ctx: ArticleContext, s: SentenceContext, t: Trigger, lookup: 
     return speaker ? name(speaker) : null;
   }
   if (t.noun) {
-    // "Fares's defection", "the defection of X", "defections, such as that of X", "his sacking"
+    // "Nouri's defection", "the defection of X", "defections, such as that of X", "his sacking"
     const poss = s.mentions.find((m) => {
       const gap = text.slice(m.end - s.sentence.start, t.start);
       return /^['’]s?\s+(?:[\w-]+\s+){0,2}$/.test(gap);
@@ -160,12 +160,12 @@ function subjectOf(ctx: ArticleContext, s: SentenceContext, t: Trigger, lookup: 
     }
     return null;
   }
-  // "Mr Assad appointed Mr Hijab ... as prime minister": the appointee follows an active verb.
+  // "Mr Haddad appointed Mr Karimi ... as prime minister": the appointee follows an active verb.
   if ((t.kind === 'appointment' || t.kind === 'dismissal') && !t.noun && !/\b(?:was|were|is|been|be)\s+$/.test(before)) {
     const next = s.mentions.find((m) => m.start - s.sentence.start >= t.end && m.start - s.sentence.start - t.end < 20);
     if (next) return name(next.entity);
   }
-  // "fleeing premier Riyad Hijab": the participle describes the person after it.
+  // "fleeing premier Omar Karimi": the participle describes the person after it.
   if (/ing$/i.test(text.slice(t.start, t.end))) {
     const next = s.mentions.find((m) => m.start - s.sentence.start > t.end && m.start - s.sentence.start - t.end < 25);
     if (next && !/^\s+(?:to|from|into|across)\b/.test(after)) return name(next.entity);
@@ -354,7 +354,7 @@ function enrich(ctx: ArticleContext, event: EventFact, dates: Map<number, DateMe
       if (d) event.date = d.date;
     }
     if ((event.kind === 'defection' || event.kind === 'flight') && !event.place && about) {
-      // "is in Jordan", "secured his entry to Jordan", "flew his jet to Jordan" (not "was ambassador to Sweden").
+      // "is in Norland", "secured his entry to Norland", "flew his jet to Norland" (not "was ambassador to Zenda").
       const m = /\b(?:is|was|arrived|arrival|entry|defected|crossed|sought refuge)\s+(?:\w+\s+){0,2}?(?:in|to|into)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)/.exec(text)
         ?? /\b(?:flew|fled|landed|escaped)\s+(?:[\w-]+\s+){0,4}?(?:to|into)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)/.exec(text);
       if (m && !/^(?:The|Opposition)$/.test(m[1]!) && !PLATFORM_RE.test(m[1]!)) event.place = m[1]!;

@@ -245,7 +245,7 @@ export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
     // A single uncued word only counts when the gazetteer knows it.
     if (!c.cue && words < 2 && !resolve(doc, text.text)) continue;
     const honorific = c.honorificTokens.length > 0 ? doc.clean.text.slice(c.honorificTokens[0]!.start, c.honorificTokens[c.honorificTokens.length - 1]!.end) : null;
-    // Keep the written form only with a personal title ("Mr Nouri", "Dr Haddad"), not "State Hillary Clinton".
+    // Keep the written form only with a personal title ("Mr Nouri", "Dr Haddad"), not "State Anna Berg".
     const courtesy = c.honorificTokens.length === 1 && /^(mr|mrs|ms|miss|dr|sir|dame|president|sheikh|prof)\.?$/i.test(c.honorificTokens[0]!.text);
     const formStart = courtesy ? c.honorificTokens[0]!.start : text.start;
     result.get(doc.id)!.push({

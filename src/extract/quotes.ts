@@ -22,7 +22,7 @@ interface Span {
 const SPEECH = SPEECH_VERBS.join('|');
 const OUTLETS = [...OUTLET_NAMES].sort((a, b) => b.length - a.length).map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 const PRONOUN = '(he|she|they|him|her)';
-// After the closing mark: `," he said`, `," said Fares on Wednesday`, `" Husameddine said`, `," AP quoted him as having said`.
+// After the closing mark: `," he said`, `," said Nouri on Wednesday`, `" Husseini said`, `," AP quoted him as having said`.
 const AFTER_PRONOUN = new RegExp(`^[\\s,.]*(?:[^"“”.]{0,40}?,\\s*)?${PRONOUN}\\s+(?:${SPEECH})\\b`, 'i');
 const AFTER_SAID_NAME = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+(?!(?:on|in|at|that|to)\\b)([^,.;“"]+)`, 'i');
 const AFTER_NAME_SAID = new RegExp(`^[\\s,]*(?:[^"“”.]{0,40}?,\\s*)?([A-Z][\\w'’.-]*(?:\\s+[\\w'’.-]+){0,8}?)\\s+(?:${SPEECH})\\b`);
@@ -75,7 +75,7 @@ function sentenceAt(ctx: ArticleContext, offset: number): SentenceContext | unde
   return ctx.sentences.find((s) => offset >= s.sentence.start && offset < s.sentence.end + 1) ?? ctx.sentences.find((s) => s.sentence.start >= offset);
 }
 
-/** Entity named by a phrase ("Fares on Wednesday", "Mrs Clinton", "the Jordanian official source"). */
+/** Entity named by a phrase ("Nouri on Wednesday", "Mrs Berg", "the Norlandic official source"). */
 function entityIn(ctx: SentenceContext | undefined, from: number, to: number): string | null {
   const m = ctx?.mentions.find((x) => x.start >= from && x.end <= to);
   return m?.entity ?? null;
@@ -159,7 +159,7 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
     }
     // Scare quotes of one word say nothing.
     if (words < 2) continue;
-    // "X seemed to address Assad directly." then the quote: the previous sentence names whom it addresses.
+    // "X seemed to address Haddad directly." then the quote: the previous sentence names whom it addresses.
     const previous = ctx.sentences[first.sentence.index - 1];
     const addressed = previous && previous.sentence.paragraph >= span.paragraph - 1 ? ADDRESSED.exec(previous.sentence.text) : null;
     const address = ADDRESS_IN_QUOTE.exec(body) ?? ADDRESS_BEFORE.exec(beforeText.slice(-120)) ?? addressed;

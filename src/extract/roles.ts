@@ -152,7 +152,7 @@ export function extractRolesAndAttributes(article: ArticleContext): EntityFacts 
     const party = /\b(?:member|official|leader|head|secretary) of the (?:ruling |banned |opposition )?((?:[A-Z][\w-]*\s+)+party)\b|\bresign(?:ed|ing|ation)? from the (?:ruling )?((?:[A-Z][\w-]*\s+)+party)\b|\bdefection from the (?:ruling )?((?:[A-Z][\w-]*\s+)+party)\b/.exec(text);
     if (party) addAttribute(out, subject, 'party', (party[1] ?? party[2] ?? party[3]!).replace(/^[A-Z][a-z]+(?:ian|i|ese|ish)\s+/, ''), ctx, article);
   }
-  // Possessive sect: "Assad's minority Alawite sect".
+  // Possessive sect: "Haddad's minority Druze sect".
   for (const ctx of article.sentences) {
     for (const m of ctx.mentions) {
       const after = ctx.sentence.text.slice(m.end - ctx.sentence.start);
