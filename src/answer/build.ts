@@ -49,14 +49,14 @@ function buildCasing(table: FactTable): Map<string, string> {
   return out;
 }
 
-export function buildIndex(table: FactTable): AnswerIndex {
-  let bm25: Bm25Index | null = null;
-  const articles = new Map<string, Article>();
-  for (const a of table.articles) articles.set(a.id, a);
-  const eventsByPerson = new Map<string, Event[]>();
-  for (const e of table.events) if (e.person) push(eventsByPerson, e.person, e);
-  const quotesBySpeaker = new Map<string, Quote[]>();
-  for (const q of table.quotes) if (q.speaker) push(quotesBySpeaker, q.speaker, q);
+/** The articles' words: what `vocabulary`, `normalizedTexts` and `articlesByWord` serve. */
+interface Words {
+  vocabulary: Set<string>;
+  normalizedTexts: string[];
+  articlesByWord: Map<string, number[]>;
+}
+
+function buildWords(table: FactTable): Words {
   const vocabulary = new Set<string>();
   const normalizedTexts: string[] = [];
   const articlesByWord = new Map<string, number[]>();
@@ -69,37 +69,95 @@ export function buildIndex(table: FactTable): AnswerIndex {
       push(articlesByWord, w, i);
     }
   });
+  return { vocabulary, normalizedTexts, articlesByWord };
+}
+
+/**
+ * Start-up builds only the lookups by id (articles, events and quotes by person). Everything else (names,
+ * casing, words, the sentence index) is built on first use, once: the bot is ready sooner at any table size,
+ * and warmIndex() builds the rest ahead of the first question.
+ */
+export function buildIndex(table: FactTable): AnswerIndex {
+  let names: NameIndex | null = null;
+  let bm25: Bm25Index | null = null;
+  let casing: Map<string, string> | null = null;
+  let words: Words | null = null;
+  const articles = new Map<string, Article>();
+  for (const a of table.articles) articles.set(a.id, a);
+  const eventsByPerson = new Map<string, Event[]>();
+  for (const e of table.events) if (e.person) push(eventsByPerson, e.person, e);
+  const quotesBySpeaker = new Map<string, Quote[]>();
+  for (const q of table.quotes) if (q.speaker) push(quotesBySpeaker, q.speaker, q);
+  const text = (): Words => (words ??= buildWords(table));
   return {
     table,
     articles,
-    names: buildNameIndex(table),
+    get names(): NameIndex {
+      names ??= buildNameIndex(table);
+      return names;
+    },
     eventsByPerson,
     quotesBySpeaker,
-    // The sentence index serves only fallback questions: built on first use, once, not at start-up.
     get bm25(): Bm25Index {
       bm25 ??= buildBm25(table);
       return bm25;
     },
-    casing: buildCasing(table),
-    vocabulary,
-    normalizedTexts,
-    articlesByWord,
+    get casing(): Map<string, string> {
+      casing ??= buildCasing(table);
+      return casing;
+    },
+    get vocabulary(): Set<string> {
+      return text().vocabulary;
+    },
+    get normalizedTexts(): string[] {
+      return text().normalizedTexts;
+    },
+    get articlesByWord(): Map<string, number[]> {
+      return text().articlesByWord;
+    },
   };
+}
+
+/** Builds every part of the index that is otherwise built on first use (e.g. in the background after start-up). */
+export function warmIndex(index: AnswerIndex): void {
+  const { names } = index;
+  void names.aliasesByProminence;
+  void names.spelling;
+  void index.casing;
+  void index.vocabulary;
+  void index.bm25;
 }
 
 /** Whether the articles contain this phrase (normalised, whole words). */
 export function mentioned(index: AnswerIndex, phrase: string): boolean {
   const n = normalize(phrase);
   if (n === '') return false;
-  // Only the articles holding every word of the phrase are searched for it.
-  let ids: number[] | null = null;
+  // Only the articles holding every word of the phrase are searched for it: rarest word first.
+  const lists: number[][] = [];
   for (const w of new Set(n.split(' '))) {
     const has = index.articlesByWord.get(w);
     if (!has) return false;
-    ids = ids === null ? has : ids.filter((i) => has.includes(i));
+    lists.push(has);
+  }
+  lists.sort((a, b) => a.length - b.length);
+  let ids = lists[0] ?? [];
+  for (const has of lists.slice(1)) {
+    ids = ids.filter((i) => hasSorted(has, i));
     if (ids.length === 0) return false;
   }
-  return (ids ?? []).some((i) => index.normalizedTexts[i]!.includes(` ${n} `));
+  return ids.some((i) => index.normalizedTexts[i]!.includes(` ${n} `));
+}
+
+/** Whether an ascending list holds `x` (bisection). */
+function hasSorted(list: number[], x: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo] === x;
 }
 
 export function toSource(index: AnswerIndex, evidence: Evidence): Source {

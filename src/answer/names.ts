@@ -4,7 +4,8 @@
 // threshold. A name whose words are not all known (e.g. an unknown first name) is never matched.
 import Fuse from 'fuse.js';
 import type { FactTable, Person } from '../facts/schema.js';
-import { nameTokenSimilarity, normalize, PARTICLES, skeleton, STOP, TITLES, tokens } from './text.js';
+import { FUSE_THRESHOLD, mayFuseMatch, TokenIndex } from './spelling.js';
+import { normalize, PARTICLES, STOP, TITLES, tokens } from './text.js';
 
 export interface AliasEntry {
   /** The spelling as seen. */
@@ -35,30 +36,32 @@ function roleHead(title: string): string {
 export interface NameIndex {
   people: Map<string, Person>;
   aliases: AliasEntry[];
-  /** The same, most prominent people first (autocomplete order). */
-  aliasesByProminence: AliasEntry[];
+  /** The same, most prominent people first (autocomplete order). This and the lists below: built on first use. */
+  readonly aliasesByProminence: AliasEntry[];
   /** Core (title- and particle-free) alias form -> person ids. */
   exact: Map<string, Set<string>>;
   /** Name token -> person ids having it in some alias. */
   tokenPeople: Map<string, Set<string>>;
-  /** Person id -> all its name tokens with their spelling skeletons. */
-  personTokens: Map<string, Array<{ token: string; skeleton: string; letters: number }>>;
+  /** Person id -> all its name tokens. */
+  personTokens: Map<string, string[]>;
+  /** Position of each person id in personTokens: the order equally good typo matches keep. */
+  personOrder: Map<string, number>;
+  /** Name token -> the people personTokens gives it, and the tokens by spelling (built on first use). */
+  readonly spelling: { tokenPeople: Map<string, string[]>; tokens: TokenIndex };
   roles: RoleEntry[];
   /** Every token of every role title. */
   roleVocab: Set<string>;
   /** Role entries by each of their tokens. */
   rolesByToken: Map<string, RoleEntry[]>;
-  /** Person ids by the first letter and length of each of their name tokens ("h5" for "hijab"). */
-  peopleByInitial: Map<string, Set<string>>;
   /** How much the table says about a person; breaks ties between equally good matches. */
   prominence: Map<string, number>;
   /** Aliases sorted by normalised spelling, and (word, alias) pairs sorted by word: prefix search by bisection. */
-  sortedNorms: AliasEntry[];
-  sortedWords: Array<{ word: string; alias: AliasEntry }>;
+  readonly sortedNorms: AliasEntry[];
+  readonly sortedWords: Array<{ word: string; alias: AliasEntry }>;
   /** Position of each alias in aliasesByProminence. */
-  aliasRank: Map<AliasEntry, number>;
+  readonly aliasRank: Map<AliasEntry, number>;
   /** Aliases by the first two letters of each of their words: the candidate blocks for fuzzy search. */
-  aliasBlocks: Map<string, AliasEntry[]>;
+  readonly aliasBlocks: Map<string, AliasEntry[]>;
   speakers: Set<string>;
 }
 
@@ -67,7 +70,11 @@ const ROLE_NOISE = new Set(['former', 'formerly', 'then', 'current', 'currently'
 
 /** The name tokens that identify a person: no titles, no particles, no stop words. */
 export function coreTokens(text: string): string[] {
-  return tokens(text).filter((t) => !TITLES.has(t) && !PARTICLES.has(t) && !STOP.has(t));
+  return tokens(text).filter(isCore);
+}
+
+function isCore(t: string): boolean {
+  return !TITLES.has(t) && !PARTICLES.has(t) && !STOP.has(t);
 }
 
 function roleTokens(text: string): string[] {
@@ -79,7 +86,7 @@ export function buildNameIndex(table: FactTable): NameIndex {
   const aliases: AliasEntry[] = [];
   const exact = new Map<string, Set<string>>();
   const tokenPeople = new Map<string, Set<string>>();
-  const personTokens = new Map<string, Array<{ token: string; skeleton: string; letters: number }>>();
+  const personTokens = new Map<string, string[]>();
   const prominence = new Map<string, number>();
   const speakers = new Set<string>();
   for (const q of table.quotes) if (q.speaker) speakers.add(q.speaker);
@@ -102,51 +109,93 @@ export function buildNameIndex(table: FactTable): NameIndex {
       const name = s.trim();
       if (name === '') continue;
       const norm = normalize(name);
-      aliases.push({ name, norm, words: norm.split(' '), personId: p.id });
-      const core = coreTokens(name);
+      const words = norm.split(' ');
+      aliases.push({ name, norm, words, personId: p.id });
+      const core = norm === '' ? [] : words.filter(isCore);
       if (core.length > 0) add(exact, core.join(' '), p.id);
       for (const t of core) {
         toks.add(t);
         add(tokenPeople, t, p.id);
       }
     }
-    personTokens.set(p.id, [...toks].map((token) => ({ token, skeleton: skeleton(token), letters: letterSet(skeleton(token)) })));
+    personTokens.set(p.id, [...toks]);
     prominence.set(
       p.id,
       p.articles.length * 2 + p.roles.length + p.attributes.length + (eventCount.get(p.id) ?? 0) * 2 + (quoteCount.get(p.id) ?? 0),
     );
   }
 
+  // Titles repeat across people ("minister"): each distinct title is split once.
+  const titles = new Map<string, { tokens: string[]; head: string }>();
+  const title = (text: string): { tokens: string[]; head: string } => {
+    let t = titles.get(text);
+    if (!t) titles.set(text, (t = { tokens: roleTokens(text), head: roleHead(text) }));
+    return t;
+  };
   const roles: RoleEntry[] = [];
   for (const p of table.people) {
     for (const r of p.roles) {
-      const t = roleTokens(r.title);
-      if (t.length > 0) roles.push({ tokens: t, head: roleHead(r.title), personId: p.id, former: r.former, weight: 1 });
+      const t = title(r.title);
+      if (t.tokens.length > 0) roles.push({ tokens: t.tokens, head: t.head, personId: p.id, former: r.former, weight: 1 });
     }
   }
   for (const e of table.events) {
     if (!e.person || !e.role || !people.has(e.person)) continue;
-    const t = roleTokens(e.role);
-    if (t.length > 0) roles.push({ tokens: t, head: roleHead(e.role), personId: e.person, former: false, weight: 1 });
+    const t = title(e.role);
+    if (t.tokens.length > 0) roles.push({ tokens: t.tokens, head: t.head, personId: e.person, former: false, weight: 1 });
   }
-
 
   const roleVocab = new Set<string>();
   const rolesByToken = new Map<string, RoleEntry[]>();
   for (const r of roles) {
     for (const t of new Set(r.tokens)) {
       roleVocab.add(t);
-      rolesByToken.set(t, [...(rolesByToken.get(t) ?? []), r]);
+      const list = rolesByToken.get(t);
+      if (list) list.push(r);
+      else rolesByToken.set(t, [r]);
     }
   }
-  // People by first letter and length of each name word: the candidates a misspelt name is compared with.
-  const peopleByInitial = new Map<string, Set<string>>();
-  for (const [id, toks] of personTokens) for (const { token } of toks) add(peopleByInitial, `${token.charAt(0)}${token.length}`, id);
+  const personOrder = new Map<string, number>();
+  for (const id of personTokens.keys()) personOrder.set(id, personOrder.size);
+  // Autocomplete's sorted lists and the spelling index are built on first use, not at start-up.
+  let spelling: NameIndex['spelling'] | null = null;
+  let ranked: RankedAliases | null = null;
+  const rank = (): RankedAliases => (ranked ??= rankAliases(aliases, prominence));
+  return {
+    people, aliases, exact, tokenPeople, personTokens, personOrder, roles, roleVocab, rolesByToken, prominence, speakers,
+    get aliasesByProminence() {
+      return rank().aliasesByProminence;
+    },
+    get sortedNorms() {
+      return rank().sortedNorms;
+    },
+    get sortedWords() {
+      return rank().sortedWords;
+    },
+    get aliasRank() {
+      return rank().aliasRank;
+    },
+    get aliasBlocks() {
+      return rank().aliasBlocks;
+    },
+    get spelling() {
+      spelling ??= spellingIndex(personTokens);
+      return spelling;
+    },
+  };
+}
+
+type RankedAliases = Pick<NameIndex, 'aliasesByProminence' | 'sortedNorms' | 'sortedWords' | 'aliasRank' | 'aliasBlocks'>;
+
+/** The default collation, as String.prototype.localeCompare uses it, made once. */
+const COLLATOR = new Intl.Collator();
+
+function rankAliases(aliases: AliasEntry[], prominence: Map<string, number>): RankedAliases {
   const aliasesByProminence = [...aliases].sort(
     (a, b) =>
       (prominence.get(b.personId) ?? 0) - (prominence.get(a.personId) ?? 0) ||
-      a.personId.localeCompare(b.personId) ||
-      a.name.localeCompare(b.name),
+      COLLATOR.compare(a.personId, b.personId) ||
+      COLLATOR.compare(a.name, b.name),
   );
   // Blocks are filled in prominence order, so the first entries of a block are its best candidates.
   const aliasBlocks = new Map<string, AliasEntry[]>();
@@ -160,7 +209,7 @@ export function buildNameIndex(table: FactTable): NameIndex {
   const sortedNorms = [...aliases].sort((a, b) => (a.norm < b.norm ? -1 : a.norm > b.norm ? 1 : 0));
   const sortedWords = aliases.flatMap((alias) => alias.words.map((word) => ({ word, alias }))).sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   const aliasRank = new Map(aliasesByProminence.map((a, i) => [a, i]));
-  return { people, aliases, aliasesByProminence, sortedNorms, sortedWords, aliasRank, exact, tokenPeople, personTokens, roles, roleVocab, rolesByToken, peopleByInitial, prominence, aliasBlocks, speakers };
+  return { aliasesByProminence, sortedNorms, sortedWords, aliasRank, aliasBlocks };
 }
 
 export type MatchKind = 'id' | 'exact' | 'tokens' | 'role' | 'fuzzy';
@@ -225,56 +274,75 @@ export function resolveName(idx: NameIndex, query: string, allowFuzzy = true): R
   return fuzzy(idx, core);
 }
 
-/** The set of letters a-z in a word, as bits: a cheap lower bound on how far two spellings are apart. */
-function letterSet(word: string): number {
-  let bits = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i) - 97;
-    if (c >= 0 && c < 26) bits |= 1 << c;
+/** Name token -> the people personTokens gives it, and the spelling index over those tokens. */
+function spellingIndex(personTokens: Map<string, string[]>): NameIndex['spelling'] {
+  const tokenPeople = new Map<string, string[]>();
+  for (const [id, toks] of personTokens) {
+    for (const t of toks) {
+      const list = tokenPeople.get(t);
+      if (list) list.push(id);
+      else tokenPeople.set(t, [id]);
+    }
   }
-  return bits;
+  return { tokenPeople, tokens: new TokenIndex(tokenPeople.keys()) };
 }
 
-function bitCount(n: number): number {
-  let count = 0;
-  for (let v = n >>> 0; v; v &= v - 1) count++;
-  return count;
+/** Typed word -> each person's best score for it; kept per index, as one question tries a word in several spans. */
+const wordScores = new WeakMap<NameIndex, Map<string, Map<string, number>>>();
+const MAX_CACHED_WORDS = 5000;
+
+function personScores(idx: NameIndex, typed: string): Map<string, number> {
+  let cache = wordScores.get(idx);
+  if (!cache) wordScores.set(idx, (cache = new Map()));
+  let scores = cache.get(typed);
+  if (scores) return scores;
+  scores = new Map<string, number>();
+  const { tokenPeople, tokens } = idx.spelling;
+  for (const { known, score } of tokens.matches(typed)) {
+    for (const id of tokenPeople.get(known.token) ?? []) if (score > (scores.get(id) ?? 0)) scores.set(id, score);
+  }
+  if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+  cache.set(typed, scores);
+  return scores;
+}
+
+/**
+ * The length of the shortest name word of a person that starts with the same letter as `typed` and is at most
+ * two letters longer or shorter, or -1: a misspelling rarely changes the first letter or the length by more.
+ */
+function blockLength(idx: NameIndex, id: string, typed: string): number {
+  let best = -1;
+  for (const k of idx.personTokens.get(id) ?? []) {
+    if (k.charAt(0) !== typed.charAt(0) || Math.abs(k.length - typed.length) > 2) continue;
+    if (best < 0 || k.length < best) best = k.length;
+  }
+  return best;
 }
 
 function fuzzy(idx: NameIndex, core: string[]): Resolution {
   if (!core.some((t) => t.length >= 4)) return { person: null, suggestions: [], kind: null };
-  const scored: Array<{ id: string; score: number }> = [];
-  const skeletons = core.map(skeleton);
-  const letters = skeletons.map(letterSet);
-  // Only people with a name word of about the same length starting with the same letter as each typed word:
-  // a misspelling rarely changes the first letter or the length by more than two.
-  let candidates: string[] | null = null;
-  for (const t of core) {
-    const block = new Set<string>();
-    for (let len = t.length - 2; len <= t.length + 2; len++) for (const id of idx.peopleByInitial.get(`${t.charAt(0)}${len}`) ?? []) block.add(id);
-    candidates = candidates === null ? [...block] : candidates.filter((id) => block.has(id));
-  }
-  for (const id of candidates ?? []) {
-    const toks = idx.personTokens.get(id) ?? [];
+  // A person scores when each typed word has a close name word of theirs (the spelling index finds those) and a
+  // name word of about its length starting with the same letter (blockLength).
+  const perWord = core.map((t) => personScores(idx, t));
+  const scored: Array<{ id: string; score: number; block: number; order: number }> = [];
+  for (const id of perWord[0]?.keys() ?? []) {
     let total = 0;
     let ok = true;
     for (const [i, t] of core.entries()) {
-      let best = 0;
-      for (const k of toks) {
-        // One edit changes at most two letters of the set, and similarity allows at most two edits.
-        if (k.token !== t && bitCount(k.letters ^ letters[i]!) > 4) continue;
-        const s = nameTokenSimilarity(t, k.token, skeletons[i], k.skeleton);
-        if (s > best) best = s;
-      }
-      if (best === 0) {
+      const best = perWord[i]?.get(id) ?? 0;
+      if (best === 0 || blockLength(idx, id, t) < 0) {
         ok = false;
         break;
       }
       total += best;
     }
-    if (ok) scored.push({ id, score: total / core.length });
+    if (ok) scored.push({ id, score: total / core.length, block: blockLength(idx, id, core[0] ?? ''), order: idx.personOrder.get(id) ?? 0 });
   }
-  scored.sort((a, b) => b.score - a.score || (idx.prominence.get(b.id) ?? 0) - (idx.prominence.get(a.id) ?? 0));
+  // Equal scores and prominence: the people with the shorter such first word first, then in table order.
+  scored.sort(
+    (a, b) =>
+      b.score - a.score || (idx.prominence.get(b.id) ?? 0) - (idx.prominence.get(a.id) ?? 0) || a.block - b.block || a.order - b.order,
+  );
   const top = scored[0];
   const second = scored[1];
   if (top && (!second || top.score - second.score >= 0.05)) {
@@ -298,9 +366,10 @@ function fuzzyAliases(idx: NameIndex, q: string, limit: number): Array<{ item: A
   for (const key of new Set(q.split(' ').filter((w) => w.length >= 2).map((w) => w.slice(0, 2)))) {
     for (const a of (idx.aliasBlocks.get(key) ?? []).slice(0, MAX_FUZZY_CANDIDATES)) seen.add(a);
   }
-  if (seen.size === 0) return [];
-  const candidates = [...seen];
-  const fuse = new Fuse(candidates, { keys: ['norm'], includeScore: true, threshold: 0.4, ignoreDiacritics: true });
+  // fuse.js compares only the names it could match at all (mayFuseMatch is an exact cut).
+  const candidates = [...seen].filter((a) => mayFuseMatch(q, a.norm));
+  if (candidates.length === 0) return [];
+  const fuse = new Fuse(candidates, { keys: ['norm'], includeScore: true, threshold: FUSE_THRESHOLD, ignoreDiacritics: true });
   return fuse.search(q, { limit });
 }
 
