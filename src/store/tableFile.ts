@@ -1,8 +1,15 @@
 // Reading and writing the fact table file. Writes are atomic (temp file, fsync, rename) and keep the
 // previous table beside it, so a crash mid-write never leaves a half table where the bot reads.
+//
+// The file is a one-line header (format and the sha256 of the rest) and the table as compact JSON: a
+// sentence's text and an evidence's copy of it are left out when they equal the article's text at those
+// offsets, and restored on reading (as slices of the article text, so they also share its memory). A file
+// whose checksum matches is what writeTable wrote from a validated table, so it is not validated again
+// (that is most of the start-up cost on a large table); a file without the header is validated in full.
+import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { FactTable } from '../facts/schema.js';
+import { FactTable, type Article, type Evidence } from '../facts/schema.js';
 
 export const previousFileOf = (file: string) => file.replace(/\.json$/, '') + '.prev.json';
 
@@ -57,21 +64,103 @@ async function keepPrevious(file: string): Promise<void> {
 
 export async function writeTable(file: string, table: FactTable): Promise<void> {
   await keepPrevious(file);
-  await writeFileAtomic(file, JSON.stringify(table));
+  await writeFileAtomic(file, encodeTable(table));
 }
 
-/** Parses and validates a stored table; throws with a readable reason when it is missing or broken. */
+/** Parses a stored table; throws with a readable reason when it is missing or broken. */
 export async function readTable(file: string): Promise<FactTable> {
-  const text = await readFile(file, 'utf8');
-  let json: unknown;
+  return decodeTable(await readFile(file, 'utf8'), file);
+}
+
+const FORMAT = 'dossier-table/2';
+
+interface Header {
+  format: typeof FORMAT;
+  sha256: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export function encodeTable(table: FactTable): string {
+  const body = JSON.stringify(compact(table));
+  const header: Header = { format: FORMAT, sha256: sha256(body) };
+  return `${JSON.stringify(header)}\n${body}`;
+}
+
+export function decodeTable(text: string, file: string): FactTable {
+  const newline = text.indexOf('\n');
+  const header = newline > 0 && text.startsWith(`{"format":"${FORMAT}"`) ? parseJson<Header>(text.slice(0, newline), file) : null;
+  if (header) {
+    const body = text.slice(newline + 1);
+    if (sha256(body) !== header.sha256) throw new Error(`${file} is damaged: its checksum does not match its content`);
+    const stored = parseJson<StoredTable>(body, file);
+    if (stored.schema !== 1) throw new Error(`${file} has table schema ${String(stored.schema)}, this version reads schema 1`);
+    return expand(stored);
+  }
+  const parsed = FactTable.safeParse(parseJson<unknown>(text, file));
+  if (!parsed.success) throw new Error(`${file} does not match the fact-table schema: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+function parseJson<T>(text: string, file: string): T {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text) as T;
   } catch (error) {
     throw new Error(`${file} is not valid JSON (${(error as Error).message})`);
   }
-  const parsed = FactTable.safeParse(json);
-  if (!parsed.success) throw new Error(`${file} does not match the fact-table schema: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  return parsed.data;
+}
+
+/** The table as stored: texts that repeat the article's text at their offsets are left out. */
+type Stored<T extends { text: string }> = Omit<T, 'text'> & { text?: string };
+type StoredArticle = Omit<Article, 'sentences'> & { sentences: Array<Stored<Article['sentences'][number]>> };
+type StoredTable = Omit<FactTable, 'articles'> & { articles: StoredArticle[] };
+
+/** Omits an evidence's sentence text when it is the text of the sentence it points to. */
+function compactEvidence<T extends { evidence: Evidence }>(item: T, sentenceText: (e: Evidence) => string | undefined): T {
+  return sentenceText(item.evidence) === item.evidence.text ? { ...item, evidence: withoutText(item.evidence) } : item;
+}
+
+function withoutText<T extends { text: string }>(item: T): T {
+  const { text: _omitted, ...rest } = item;
+  return rest as T; // the text is restored by expand()
+}
+
+function compact(table: FactTable): StoredTable {
+  const byId = new Map(table.articles.map((a) => [a.id, a]));
+  const sentenceText = (e: Evidence) => byId.get(e.article)?.sentences[e.sentence]?.text;
+  const ev = <T extends { evidence: Evidence }>(item: T) => compactEvidence(item, sentenceText);
+  return {
+    ...table,
+    articles: table.articles.map((a) => ({ ...a, sentences: a.sentences.map((s) => (s.text === a.text.slice(s.start, s.end) ? withoutText(s) : s)) })),
+    people: table.people.map((p) => ({
+      ...p,
+      roles: p.roles.map(ev),
+      attributes: p.attributes.map(ev),
+      mentions: p.mentions.map((m) => (sentenceText(m) === m.text ? withoutText(m) : m)),
+    })),
+    events: table.events.map(ev),
+    quotes: table.quotes.map(ev),
+  };
+}
+
+/** Restores the texts compact() left out, in place; slices share the article text's memory. */
+function expand(stored: StoredTable): FactTable {
+  const byId = new Map<string, Article>();
+  for (const a of stored.articles) {
+    for (const s of a.sentences) s.text ??= a.text.slice(s.start, s.end);
+    byId.set(a.id, a as Article);
+  }
+  const fill = (e: Stored<Evidence>) => {
+    e.text ??= byId.get(e.article)?.sentences[e.sentence]?.text ?? '';
+  };
+  for (const p of stored.people) {
+    for (const r of p.roles) fill(r.evidence);
+    for (const a of p.attributes) fill(a.evidence);
+    for (const m of p.mentions) fill(m);
+  }
+  for (const e of stored.events) fill(e.evidence);
+  for (const q of stored.quotes) fill(q.evidence);
+  return stored as FactTable;
 }
 
 function processAlive(pid: number): boolean {

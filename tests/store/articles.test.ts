@@ -12,6 +12,7 @@ import { renderReply } from '../../src/discord/render.ts';
 import { renderText } from '../../src/discord/reply.ts';
 import { readSeeds } from '../../src/extract/load.ts';
 import { Dataset, type RefreshReport } from '../../src/store/dataset.ts';
+import { readTable } from '../../src/store/tableFile.ts';
 import { payloadViolations } from '../support/limits.ts';
 
 const GOOD_A = [
@@ -292,7 +293,7 @@ describe('npm run extract prints one warning per problem file', () => {
       const line = stdout.split('\n').find((l) => l.startsWith(`warning: ${id}: `) && c.warning?.test(l));
       expect(line, `${id} in:\n${stdout}`).toBeDefined();
     }
-    const table = JSON.parse(await readFile(out, 'utf8')) as { articles: Array<{ id: string }> };
+    const table = await readTable(out);
     expect(table.articles.length).toBe(DROPPED.filter((c) => c.loaded).length + 1);
   }, 120_000);
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 import type { FactTable } from '../../src/facts/schema.ts';
 import { Dataset } from '../../src/store/dataset.ts';
-import { previousFileOf, readTable, removeStaleTemps, writeTable } from '../../src/store/tableFile.ts';
+import { encodeTable, previousFileOf, readTable, removeStaleTemps, writeTable } from '../../src/store/tableFile.ts';
 import { fixtureTable } from '../support/fixtureTable.ts';
 
 const GOOD = [
@@ -158,7 +158,7 @@ describe('start-up with a broken table', () => {
     const logs: string[] = [];
     const dataset = await Dataset.open({ seedsDir: seeds, dataFile: file, log: (m) => logs.push(m) });
     expect(dataset.table.articles.map((a) => a.id)).toEqual(['kes']);
-    expect(logs.join('\n')).toMatch(/\[dataset\] extracting from .*half-seeds: .*facts\.json is not valid JSON/);
+    expect(logs.join('\n')).toMatch(/\[dataset\] extracting from .*half-seeds: .*facts\.json is damaged: its checksum does not match its content/);
     expect((await readTable(file)).articles.map((a) => a.id)).toEqual(['kes']); // the rebuilt table was written
   }, 60_000);
 
@@ -166,6 +166,8 @@ describe('start-up with a broken table', () => {
     { label: 'an empty file', body: '', log: /is not valid JSON/ },
     { label: 'JSON of the wrong shape', body: JSON.stringify({ articles: 'none' }), log: /does not match the fact-table schema/ },
     { label: 'binary garbage', body: '\u0000\u0001\u00ff{{{', log: /is not valid JSON/ },
+    { label: 'a table edited after it was written', body: encodeTable(baseTable('edited')).replace('"edited"', '"EDITED"'), log: /is damaged: its checksum does not match its content/ },
+    { label: 'a hand-made table without the header, of the wrong shape', body: JSON.stringify({ ...baseTable('x'), people: 'none' }), log: /does not match the fact-table schema/ },
   ];
   for (const c of broken) {
     it(`${c.label}, no valid seed: serves the last good table (.prev.json) and logs it`, async () => {
