@@ -2,6 +2,7 @@
 // manifest metadata and the extractor version: a changed article is prepared again, an unchanged one is read
 // back, and a new extractor version starts a fresh cache folder.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RawArticle } from './load.js';
@@ -30,6 +31,18 @@ export class ArticleCache {
   async get(raw: RawArticle): Promise<PreparedArticle | null> {
     try {
       const value = JSON.parse(await readFile(path.join(this.dir, `${this.keyOf(raw)}.json`), 'utf8')) as PreparedArticle;
+      this.hits++;
+      return value;
+    } catch {
+      this.misses++;
+      return null;
+    }
+  }
+
+  /** The same as get(), blocking: for the few articles a refresh must read again mid-way. */
+  getSync(raw: RawArticle): PreparedArticle | null {
+    try {
+      const value = JSON.parse(readFileSync(path.join(this.dir, `${this.keyOf(raw)}.json`), 'utf8')) as PreparedArticle;
       this.hits++;
       return value;
     } catch {

@@ -8,7 +8,8 @@ import { pronounGender, recentSubjects, salient, type ArticleContext, type Sente
 import { before as beforePublication, findDates, reportedBy, type DateMention } from './dates.js';
 import { evidenceOf } from './doc.js';
 import type { QuoteFact } from './quotes.js';
-import { normaliseTitle, type EntityFacts } from './roles.js';
+import { appendTo } from './collections.js';
+import { normaliseTitle, type RoleIndex } from './roles.js';
 
 export interface EventFact {
   kind: EventKind;
@@ -233,9 +234,9 @@ function placeAfter(text: string, from: number, kind: EventKind): string | null 
   return place;
 }
 
-export function extractEvents(ctx: ArticleContext, roles: EntityFacts, quotes: QuoteFact[], lookup: RoleLookup): EventFact[] {
+export function extractEvents(ctx: ArticleContext, roles: RoleIndex, quotes: QuoteFact[], lookup: RoleLookup): EventFact[] {
   const own = new Map<string, string[]>();
-  for (const r of roles.roles) if (r.evidence.article === ctx.doc.id) own.set(r.entity, [...(own.get(r.entity) ?? []), r.title]);
+  for (const r of roles.ofArticle(ctx.doc.id)) appendTo(own, r.entity, r.title);
   rolesByArticle.set(ctx, own);
   const published = ctx.doc.published;
   const speakerBySentence = new Map<number, string>();
@@ -293,13 +294,13 @@ function appointedRole(text: string, from: number): string | null {
   return m ? normaliseTitle(m[1]!) : null;
 }
 
-function lastRole(roles: EntityFacts, entity: string): string | null {
-  return roles.roles.filter((r) => r.entity === entity).at(-1)?.title ?? null;
+function lastRole(roles: RoleIndex, entity: string): string | null {
+  return roles.ofEntity(entity).at(-1)?.title ?? null;
 }
 
-function currentRole(roles: EntityFacts, entity: string | null, article: string): string | null {
+function currentRole(roles: RoleIndex, entity: string | null, article: string): string | null {
   if (!entity) return null;
-  const mine = roles.roles.filter((r) => r.entity === entity && !r.former);
+  const mine = roles.ofEntity(entity).filter((r) => !r.former);
   const local = mine.filter((r) => r.evidence.article === article);
   const pick = (local.length ? local : mine).find((r) => /minister|ambassador|premier|general|colonel|envoy|governor|attorney|officer|diplomat|president/.test(r.title));
   return pick?.title ?? local[0]?.title ?? null;
@@ -310,7 +311,7 @@ function mergeWithinArticle(ctx: ArticleContext, found: Array<EventFact & { date
   const groups = new Map<string, Array<EventFact & { dated: boolean; order: number }>>();
   for (const e of found) {
     const key = `${e.kind}|${e.entity ?? e.subject}`;
-    groups.set(key, [...(groups.get(key) ?? []), e]);
+    appendTo(groups, key, e);
   }
   const out: EventFact[] = [];
   for (const group of groups.values()) {

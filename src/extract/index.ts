@@ -1,7 +1,7 @@
 // The extraction pipeline: articles -> fact table. Stages run in this visible order:
 // load -> clean+split (per article) -> people (corpus pass) -> merge names -> context -> quotes -> roles
 // -> events (with dates) -> assemble people. compromise is reached only through ./nlp.ts.
-import type { Event, FactTable, Person, Quote, Warning } from '../facts/schema.js';
+import type { Article, Event, FactTable, Person, Quote, Warning } from '../facts/schema.js';
 import { prepareArticle } from './articles.js';
 import { ArticleCache } from './cache.js';
 import { defaultWorkers, prepareInWorkers } from './pool.js';
@@ -10,10 +10,11 @@ import { analyseArticle, type ArticleContext } from './context.js';
 import type { ArticleDoc } from './doc.js';
 import { extractEvents, roleFromNP, type EventFact, type RoleLookup } from './events.js';
 import { readSeeds, type RawArticle, type SeedsFolder } from './load.js';
-import { clusterEntities, slug } from './merge.js';
-import { findPeople, type Mention } from './people.js';
+import { clusterEntities, namePartsOf, neighbours, slug, updateNeighbours } from './merge.js';
+import { nameCandidates, resolvePeople, type Mention, type NameCandidate } from './people.js';
 import { extractQuotes, type QuoteFact } from './quotes.js';
-import { extractRolesAndAttributes, type EntityFacts } from './roles.js';
+import { appendTo, groupBy } from './collections.js';
+import { extractRolesAndAttributes, indexRoles, type EntityFacts, type EntityRole, type RoleIndex } from './roles.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
 export { EXTRACTOR_VERSION };
@@ -26,8 +27,8 @@ export interface ExtractOptions {
   cacheDir?: string;
   /** Worker threads for preparing articles; 1 prepares on this thread. Default: cores, when many articles changed. */
   workers?: number;
-  /** Prepared articles kept in memory by a long-running process, by cache key; read and refreshed here. */
-  memory?: Map<string, ArticleDoc>;
+  /** What the last extraction of a long-running process left (see ArticleFacts): only what changed is redone. */
+  previous?: ExtractionState;
 }
 
 /** Articles to prepare before worker threads pay for their start-up (about a second each). */
@@ -35,37 +36,63 @@ const WORKER_THRESHOLD = 300;
 
 export interface ExtractStats {
   articles: number;
+  /** Of the articles prepared for this run (those without facts in `previous`), how many came from the cache. */
   fromCache: number;
   prepared: number;
   workers: number;
+  /** Articles whose facts from `previous` were reused without reading their text. */
+  reused: number;
+}
+
+export interface Extraction {
+  table: FactTable;
+  stats: ExtractStats;
+  /** Pass as `previous` to the next extraction. */
+  state: ExtractionState;
 }
 
 export async function extractFromDir(dir: string, onProgress?: Progress, options: Omit<ExtractOptions, 'onProgress'> = {}): Promise<FactTable> {
   return (await extractFromDirWithStats(dir, { ...options, ...(onProgress ? { onProgress } : {}) })).table;
 }
 
-export async function extractFromDirWithStats(dir: string, options: ExtractOptions = {}): Promise<{ table: FactTable; stats: ExtractStats }> {
+export async function extractFromDirWithStats(dir: string, options: ExtractOptions = {}): Promise<Extraction> {
   return extractSeeds(await readSeeds(dir), options);
 }
 
 /** Extraction of a folder already read with `readSeeds` (a caller that also fingerprints it reads it once). */
-export async function extractSeeds(seeds: SeedsFolder, options: ExtractOptions = {}): Promise<{ table: FactTable; stats: ExtractStats }> {
-  const { docs, stats } = await prepareAll(seeds.articles, options);
-  return { table: extractPrepared(docs, seeds.warnings), stats };
+export async function extractSeeds(seeds: SeedsFolder, options: ExtractOptions = {}): Promise<Extraction> {
+  const keys = seeds.articles.map((r) => ArticleCache.keyOf(r));
+  const known = (k: number) => options.previous?.articles.has(keys[k]!) ?? false;
+  const fresh = seeds.articles.filter((_, k) => !known(k));
+  const { docs, stats } = await prepareAll(fresh, options, seeds.articles.length - fresh.length);
+  const docByKey = new Map(fresh.map((r, k) => [ArticleCache.keyOf(r), docs[k]!]));
+  const rawByKey = new Map(seeds.articles.map((r, k) => [keys[k]!, r]));
+  const cache = options.cacheDir ? new ArticleCache(options.cacheDir) : null;
+  // An article whose facts must be read again although it did not change (a name it mentions now resolves
+  // differently): its prepared text from the cache, or prepared again.
+  const load = (key: string) => {
+    const raw = rawByKey.get(key)!;
+    const cached = cache?.getSync(raw);
+    return cached ? deserialise(cached) : prepareArticle(raw);
+  };
+  const inputs = keys.map((key) => ({ key, ...(docByKey.has(key) ? { doc: docByKey.get(key)! } : {}) }));
+  const linked = linkCorpus(inputs, options.previous ?? null, seeds.warnings, load);
+  return { table: linked.table, state: linked.state, stats: { ...stats, articles: seeds.articles.length, reused: linked.stats.reused } };
 }
 
-/** Stage 1-2 for every article: from the cache when unchanged, else cleaned and split (on workers when many). */
-export async function prepareAll(raws: RawArticle[], options: ExtractOptions = {}): Promise<{ docs: ArticleDoc[]; stats: ExtractStats }> {
+/**
+ * Stage 1-2 for articles: from the cache when unchanged, else cleaned and split (on workers when many).
+ * Progress counts `alreadyDone` articles (reused by the caller) as done.
+ */
+export async function prepareAll(raws: RawArticle[], options: ExtractOptions = {}, alreadyDone = 0): Promise<{ docs: ArticleDoc[]; stats: Omit<ExtractStats, 'reused'> }> {
   const cache = options.cacheDir ? new ArticleCache(options.cacheDir) : null;
-  const keyOf = (r: RawArticle) => ArticleCache.keyOf(r);
-  const memory = options.memory;
-  const inMemory = raws.map((r) => memory?.get(keyOf(r)) ?? null);
-  const prepared: Array<PreparedArticle | null> = await Promise.all(raws.map((r, i) => (inMemory[i] || !cache ? null : cache.get(r))));
-  const missing = raws.map((r, i) => ({ r, i })).filter(({ i }) => !prepared[i] && !inMemory[i]);
-  let done = raws.length - missing.length;
+  const prepared: Array<PreparedArticle | null> = await Promise.all(raws.map((r) => (cache ? cache.get(r) : null)));
+  const missing = raws.map((r, i) => ({ r, i })).filter(({ i }) => !prepared[i]);
+  const total = alreadyDone + raws.length;
+  let done = total - missing.length;
   const tick = (n: number) => {
     done += n;
-    options.onProgress?.(done, raws.length);
+    options.onProgress?.(done, total);
   };
   const workers = options.workers ?? (missing.length >= WORKER_THRESHOLD ? defaultWorkers() : 1);
   const fresh = workers > 1 && missing.length > 1
@@ -79,13 +106,8 @@ export async function prepareAll(raws: RawArticle[], options: ExtractOptions = {
     prepared[i] = fresh[k]!;
   });
   if (cache) await Promise.all(missing.map(({ r }, k) => cache.put(r, fresh[k]!)));
-  const docs = raws.map((r, i) => inMemory[i] ?? deserialise(prepared[i]!));
-  if (memory) {
-    memory.clear();
-    raws.forEach((r, i) => memory.set(keyOf(r), docs[i]!));
-  }
   return {
-    docs,
+    docs: prepared.map((p) => deserialise(p!)),
     stats: { articles: raws.length, fromCache: raws.length - missing.length, prepared: missing.length, workers: workers > 1 && missing.length > 1 ? workers : 1 },
   };
 }
@@ -101,25 +123,196 @@ export function extractArticles(raw: RawArticle[], warnings: Warning[] = [], onP
 
 /** Stages 3 onwards, across the corpus: people, merge, context, quotes, roles, events, assembly. */
 export function extractPrepared(docs: ArticleDoc[], warnings: Warning[] = []): FactTable {
-  for (const doc of docs) {
-    if (doc.sentences.length === 0) warnings.push({ article: doc.id, message: 'no article text left after removing page furniture' });
-  }
-  const found = findPeople(docs);
+  const inputs = docs.map((doc) => ({ key: doc.id, doc }));
+  return linkCorpus(inputs, null, warnings, (key) => {
+    throw new Error(`no prepared article for ${key}`);
+  }).table;
+}
+
+/**
+ * What one article contributed to the last table, kept by a long-running process between refreshes: its
+ * table row and name candidates (from its text alone), the facts read from it given the names it mentions
+ * (valid while those names resolve the same), and its quotes and events as linked to the rest of the
+ * corpus, with the trace of every corpus-wide lookup that linking made (valid while each gives the same
+ * answer). An unchanged article whose checks hold is reused without its text being read again.
+ */
+export interface ArticleFacts {
+  row: Article;
+  candidates: NameCandidate[];
+  local: LocalFacts;
+  linked: LinkedFacts;
+}
+
+interface LocalFacts {
+  /** The article's resolved mentions, as JSON: the local facts hold while this is unchanged. */
+  signature: string;
+  mentions: Mention[];
+  quotes: QuoteFact[];
+  roles: EntityFacts['roles'];
+  attributes: EntityFacts['attributes'];
+}
+
+interface LinkedFacts {
+  trace: LinkTrace;
+  quotes: QuoteFact[];
+  events: EventFact[];
+}
+
+/** Corpus-wide lookups made while linking one article, with their answers. */
+interface LinkTrace {
+  holders: Array<[title: string, article: string, holder: string | null]>;
+  rolesOfEntity: Array<[entity: string, roles: string]>;
+  rolesOfArticle: Array<[article: string, roles: string]>;
+}
+
+/** The state a refresh starts from: each article's facts by cache key, and the spelling neighbours of names. */
+export interface ExtractionState {
+  articles: ReadonlyMap<string, ArticleFacts>;
+  nameParts: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface LinkStats {
+  /** Articles whose facts were reused as they were. */
+  reused: number;
+  /** Articles read again (new, changed, or whose names or linked roles changed). */
+  reread: number;
+}
+
+interface LinkInput {
+  key: string;
+  doc?: ArticleDoc;
+}
+
+/** What events read of a role: any change to these fields changes a trace. */
+const roleDigest = (roles: readonly EntityRole[]): string => roles.map((r) => `${r.entity}\u0001${r.title}\u0001${r.former}\u0001${r.evidence.article}`).join('\u0002');
+
+/** A role index and lookup that record every question asked of them. */
+function recording(lookup: RoleLookup, roles: RoleIndex, digest: (r: readonly EntityRole[]) => string): { trace: LinkTrace; lookup: RoleLookup; roles: RoleIndex } {
+  const trace: LinkTrace = { holders: [], rolesOfEntity: [], rolesOfArticle: [] };
+  return {
+    trace,
+    lookup: (title, article) => {
+      const holder = lookup(title, article);
+      trace.holders.push([title, article, holder]);
+      return holder;
+    },
+    roles: {
+      ofArticle: (article) => {
+        const found = roles.ofArticle(article);
+        trace.rolesOfArticle.push([article, digest(found)]);
+        return found;
+      },
+      ofEntity: (entity) => {
+        const found = roles.ofEntity(entity);
+        trace.rolesOfEntity.push([entity, digest(found)]);
+        return found;
+      },
+    },
+  };
+}
+
+function traceHolds(trace: LinkTrace, lookup: RoleLookup, roles: RoleIndex, digest: (r: readonly EntityRole[]) => string): boolean {
+  return trace.holders.every(([title, article, holder]) => lookup(title, article) === holder)
+    && trace.rolesOfEntity.every(([entity, d]) => digest(roles.ofEntity(entity)) === d)
+    && trace.rolesOfArticle.every(([article, d]) => digest(roles.ofArticle(article)) === d);
+}
+
+function articleRow(d: ArticleDoc): Article {
+  return {
+    id: d.id,
+    file: d.file,
+    outlet: d.outlet,
+    published: d.published,
+    title: d.title,
+    ...(d.url ? { url: d.url } : {}),
+    text: d.clean.text,
+    sentences: d.sentences.map(({ tokens: _t, heading: _h, ...s }) => s),
+    hash: d.hash,
+  };
+}
+
+/**
+ * Stages 3 onwards over the corpus, reusing what `previous` knows. Every article either comes with its
+ * prepared text (`doc`) or has facts in `previous`; `load` fetches the text of one whose facts must be read
+ * again. The result is the same table a run without `previous` gives (tests/extract/incremental.test.ts).
+ */
+export function linkCorpus(inputs: LinkInput[], previous: ExtractionState | null, warnings: Warning[], load: (key: string) => ArticleDoc): { table: FactTable; state: ExtractionState; stats: LinkStats } {
+  const docs = new Map<string, ArticleDoc>();
+  const docOf = (key: string) => {
+    let doc = docs.get(key);
+    if (!doc) {
+      doc = load(key);
+      docs.set(key, doc);
+    }
+    return doc;
+  };
+  for (const i of inputs) if (i.doc) docs.set(i.key, i.doc);
+  const before = inputs.map((i) => (i.doc ? undefined : previous?.articles.get(i.key)));
+  const rows = inputs.map((i, k) => before[k]?.row ?? articleRow(docOf(i.key)));
+  const candidates = inputs.map((i, k) => before[k]?.candidates ?? nameCandidates(docOf(i.key)));
+  const allWarnings = [...warnings];
+  for (const row of rows) if (row.sentences.length === 0) allWarnings.push({ article: row.id, message: 'no article text left after removing page furniture' });
+
+  // People across the corpus, then one canonical name per person.
+  const found = resolvePeople(rows.map((row, k) => ({ id: row.id, outlet: row.outlet, candidates: candidates[k]! })));
   const allMentions = [...found.values()].flat();
-  const canonical = clusterEntities(allMentions);
+  const parts = namePartsOf(allMentions.map((m) => m.entity));
+  const nameParts = previous ? updateNeighbours(parts, previous.nameParts) : neighbours(parts);
+  const canonical = clusterEntities(allMentions, nameParts);
   for (const m of allMentions) m.entity = canonical.get(m.entity) ?? m.entity;
-  const contexts = docs.map((doc) => analyseArticle(doc, found.get(doc.id) ?? []));
-  const quotes = contexts.map((ctx) => extractQuotes(ctx));
-  const facts: EntityFacts = { roles: [], attributes: [] };
-  contexts.forEach((ctx, i) => {
+
+  // Facts read from each article given the names it mentions: reused while those are unchanged.
+  const contexts = new Map<number, ArticleContext>();
+  const contextOf = (k: number) => {
+    let ctx = contexts.get(k);
+    if (!ctx) {
+      ctx = analyseArticle(docOf(inputs[k]!.key), found.get(rows[k]!.id) ?? []);
+      contexts.set(k, ctx);
+    }
+    return ctx;
+  };
+  const locals: LocalFacts[] = inputs.map((_, k) => {
+    const mentions = found.get(rows[k]!.id) ?? [];
+    const signature = JSON.stringify(mentions);
+    const old = before[k]?.local;
+    if (old && old.signature === signature) return old;
+    const ctx = contextOf(k);
+    const quotes = extractQuotes(ctx);
     const f = extractRolesAndAttributes(ctx);
-    facts.roles.push(...f.roles, ...rolesFromQuotes(quotes[i]!));
-    facts.attributes.push(...f.attributes);
+    return { signature, mentions, quotes, roles: [...f.roles, ...rolesFromQuotes(quotes)], attributes: f.attributes };
   });
+  const facts: EntityFacts = { roles: locals.flatMap((l) => l.roles), attributes: locals.flatMap((l) => l.attributes) };
+
+  // Linking to the corpus's roles: reused while every lookup the article made gives the same answer.
   const lookup = roleLookup(facts);
-  contexts.forEach((ctx, i) => attributeByRole(ctx, quotes[i]!, lookup));
-  const events = contexts.flatMap((ctx, i) => extractEvents(ctx, facts, quotes[i]!, lookup));
-  return assemble(docs, allMentions, facts, quotes.flat(), events, warnings);
+  const roles = indexRoles(facts);
+  const digests = new WeakMap<readonly EntityRole[], string>();
+  const digest = (r: readonly EntityRole[]) => {
+    let d = digests.get(r);
+    if (d === undefined) {
+      d = roleDigest(r);
+      digests.set(r, d);
+    }
+    return d;
+  };
+  let reread = 0;
+  const linked: LinkedFacts[] = inputs.map((_, k) => {
+    const old = before[k];
+    if (old && old.local === locals[k] && traceHolds(old.linked.trace, lookup, roles, digest)) return old.linked;
+    reread++;
+    const ctx = contextOf(k);
+    const rec = recording(lookup, roles, digest);
+    const quotes = locals[k]!.quotes.map((q) => ({ ...q }));
+    attributeByRole(ctx, quotes, rec.lookup);
+    return { trace: rec.trace, quotes, events: extractEvents(ctx, rec.roles, quotes, rec.lookup) };
+  });
+
+  const table = assemble(rows, allMentions, facts, linked.flatMap((l) => l.quotes), linked.flatMap((l) => l.events), allWarnings);
+  const state: ExtractionState = {
+    articles: new Map(inputs.map((i, k) => [i.key, { row: rows[k]!, candidates: candidates[k]!, local: locals[k]!, linked: linked[k]! }])),
+    nameParts,
+  };
+  return { table, state, stats: { reused: inputs.length - reread, reread } };
 }
 
 /** "I announced my resignation as ambassador to Zenda": a role of the quote's speaker. */
@@ -150,28 +343,38 @@ function attributeByRole(ctx: ArticleContext, quotes: QuoteFact[], lookup: RoleL
 }
 
 function roleLookup(facts: EntityFacts): RoleLookup {
-  // Roles indexed by their last word, so a lookup scans only titles that can match.
+  // Roles indexed by their last word (and article), so a lookup scans only titles that can match; the
+  // corpus-wide answer for a title is the same for every article, so it is worked out once.
   const byHead = new Map<string, EntityFacts['roles']>();
+  const byHeadInArticle = new Map<string, EntityFacts['roles']>();
   for (const r of facts.roles) {
     const head = r.title.split(' ').at(-1)!;
-    byHead.set(head, [...(byHead.get(head) ?? []), r]);
+    appendTo(byHead, head, r);
+    appendTo(byHeadInArticle, `${head}\u0000${r.evidence.article}`, r);
   }
   const holders = (title: string, article?: string) => {
     const head = title.split(' ').filter((w) => !/^(to|of|in|for)$/.test(w));
-    const candidates = byHead.get(title.split(' ').at(-1)!) ?? [];
-    const match = candidates.filter((r) => (article === undefined || r.evidence.article === article) && (r.title === title || (r.title.endsWith(title) && head.length >= 2) || (title.endsWith(r.title) && r.title.split(' ').length >= 2)));
+    const last = title.split(' ').at(-1)!;
+    const candidates = (article === undefined ? byHead.get(last) : byHeadInArticle.get(`${last}\u0000${article}`)) ?? [];
+    const match = candidates.filter((r) => r.title === title || (r.title.endsWith(title) && head.length >= 2) || (title.endsWith(r.title) && r.title.split(' ').length >= 2));
     return [...new Set(match.map((r) => r.entity))];
   };
+  const corpusWide = new Map<string, string | null>();
   return (title, article) => {
     const local = holders(title, article);
     if (local.length === 1) return local[0]!;
     if (local.length > 1) return null;
-    const all = holders(title);
-    return all.length === 1 ? all[0]! : null;
+    let holder = corpusWide.get(title);
+    if (holder === undefined) {
+      const all = holders(title);
+      holder = all.length === 1 ? all[0]! : null;
+      corpusWide.set(title, holder);
+    }
+    return holder;
   };
 }
 
-function assemble(docs: ArticleDoc[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[]): FactTable {
+function assemble(rows: Article[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[]): FactTable {
   const entities = [...new Set(mentions.map((m) => m.entity))];
   const ids = new Map<string, string>();
   const taken = new Set<string>();
@@ -181,22 +384,17 @@ function assemble(docs: ArticleDoc[], mentions: Mention[], facts: EntityFacts, q
     taken.add(id);
     ids.set(e, id);
   }
-  const group = <T extends { entity: string }>(items: T[]) => {
-    const out = new Map<string, T[]>();
-    for (const item of items) out.set(item.entity, [...(out.get(item.entity) ?? []), item]);
-    return out;
-  };
-  const mentionsOf = group(mentions);
-  const rolesOf = group(facts.roles);
-  const attributesOf = group(facts.attributes);
-  const docById = new Map(docs.map((d) => [d.id, d]));
+  const mentionsOf = groupBy(mentions, (m) => m.entity);
+  const rolesOf = groupBy(facts.roles, (r) => r.entity);
+  const attributesOf = groupBy(facts.attributes, (a) => a.entity);
+  const rowById = new Map(rows.map((r) => [r.id, r]));
   const people: Person[] = entities.map((entity) => {
     const own = mentionsOf.get(entity) ?? [];
     const aliases = [...new Set([entity, ...own.map((m) => m.surface), ...own.map((m) => m.form)])];
     const firstPerArticle = new Map<string, Mention>();
     for (const m of own) if (!firstPerArticle.has(m.article)) firstPerArticle.set(m.article, m);
     const mentionEvidence = [...firstPerArticle.values()].map((m) => {
-      const sentence = docById.get(m.article)!.sentences[m.sentence]!;
+      const sentence = rowById.get(m.article)!.sentences[m.sentence]!;
       return { article: m.article, sentence: m.sentence, start: m.start, end: m.end, text: sentence.text };
     });
     return {
@@ -234,17 +432,7 @@ function assemble(docs: ArticleDoc[], mentions: Mention[], facts: EntityFacts, q
     schema: 1,
     extractorVersion: EXTRACTOR_VERSION,
     generatedAt: new Date().toISOString(),
-    articles: docs.map((d) => ({
-      id: d.id,
-      file: d.file,
-      outlet: d.outlet,
-      published: d.published,
-      title: d.title,
-      ...(d.url ? { url: d.url } : {}),
-      text: d.clean.text,
-      sentences: d.sentences.map(({ tokens: _t, heading: _h, ...s }) => s),
-      hash: d.hash,
-    })),
+    articles: rows,
     people,
     events: eventRows,
     quotes: quoteRows,

@@ -2,6 +2,7 @@
 // a trailing vowel, "al-" or a typo ("Husseini" / "Huseiny", "Omar Zein" / "Omar al-Zein") are
 // clustered with fuse.js, but different given names with one surname stay apart ("Jan Horak" and "Milan Horak").
 import Fuse from 'fuse.js';
+import { appendTo } from './collections.js';
 import type { Mention } from './people.js';
 
 /** Spelling-insensitive key: lower case, no accents, no "al-", doubled letters folded, final vowel dropped. */
@@ -20,35 +21,142 @@ export function nameKey(name: string): string {
 const given = (key: string) => (key.includes(' ') ? key.split(' ')[0]! : null);
 const family = (key: string) => key.split(' ').at(-1)!;
 
+/** A spelling variant: fuse.js scores it at most this (errors per letter of the part), within this many letters. */
+const MAX_SCORE = 0.25;
+const MAX_LENGTH_DIFFERENCE = 2;
+
+const letterPairs = (part: string): Set<string> => {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < part.length; i++) pairs.add(part.slice(i, i + 2));
+  return pairs;
+};
+
+/** Letter counts of a part, reused between calls (cleared after each). */
+const letterCounts = new Int32Array(0x10000);
+
+/** How many letters of `part` (counted with repeats) `other` lacks: each is an error any match must make. */
+function lettersMissing(part: string, other: string): number {
+  for (let i = 0; i < other.length; i++) letterCounts[other.charCodeAt(i)]!++;
+  let missing = 0;
+  for (let i = 0; i < part.length; i++) if (--letterCounts[part.charCodeAt(i)]! < 0) missing++;
+  for (let i = 0; i < part.length; i++) letterCounts[part.charCodeAt(i)] = 0;
+  for (let i = 0; i < other.length; i++) letterCounts[other.charCodeAt(i)] = 0;
+  return missing;
+}
+
+const FUSE_OPTIONS = { includeScore: true, threshold: 0.3, ignoreLocation: true };
+
+/** The parts among `items` that fuse.js finds within MAX_SCORE of `part`. */
+function spelledAlike(part: string, items: string[]): string[] {
+  if (items.length === 0) return [];
+  return new Fuse(items, FUSE_OPTIONS).search(part).filter((r) => (r.score ?? 1) <= MAX_SCORE).map((r) => r.item);
+}
+
+/** Errors fuse.js may find between `part` and another part for the pair to count as alike. */
+const allowedErrors = (part: string) => Math.floor(part.length * MAX_SCORE);
+
+/** Parts by first letter and length: the only ones a part is compared with. */
+function byShape(parts: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of parts) appendTo(out, `${p[0] ?? ''}${p.length}`, p);
+  return out;
+}
+
+/** Parts of the same first letter within MAX_LENGTH_DIFFERENCE letters of `part`. */
+function sameShape(shapes: Map<string, string[]>, part: string): string[] {
+  const out: string[] = [];
+  for (let length = part.length - MAX_LENGTH_DIFFERENCE; length <= part.length + MAX_LENGTH_DIFFERENCE; length++) out.push(...(shapes.get(`${part[0] ?? ''}${length}`) ?? []));
+  return out;
+}
+
 /**
- * For every name part, the parts spelled alike. Parts are compared only within a block of the same first
- * letter (a spelling variant rarely changes it), so the cost grows with the corpus, not its square.
+ * For every name part, the parts spelled alike (fuse.js within MAX_SCORE), among parts of the same first letter
+ * (a spelling variant rarely changes it). fuse.js scores a pair on its own, so only possible pairs are scored:
+ * a part within k = MAX_SCORE x its length errors of another keeps all but 2k of its distinct letter pairs
+ * (each error breaks at most two) and lacks at most k of its letters, so parts failing either are skipped
+ * without changing the result. That keeps the cost near linear in the corpus, not quadratic in each block.
  */
-function neighbours(parts: string[]): Map<string, Set<string>> {
-  const blocks = new Map<string, string[]>();
-  for (const p of parts) blocks.set(p[0] ?? '', [...(blocks.get(p[0] ?? '') ?? []), p]);
+export function neighbours(parts: string[]): Map<string, Set<string>> {
+  const unique = [...new Set(parts)];
+  const pairsOf = unique.map(letterPairs);
+  // Posting lists by first letter, length and letter pair.
+  const withPair = new Map<string, number[]>();
+  unique.forEach((p, i) => {
+    for (const pair of pairsOf[i]!) appendTo(withPair, `${p[0] ?? ''}${p.length}${pair}`, i);
+  });
+  const shapes = byShape(unique);
+  const shared = new Int32Array(unique.length);
   const out = new Map<string, Set<string>>();
-  for (const block of blocks.values()) {
-    const fuse = new Fuse(block, { includeScore: true, threshold: 0.3, ignoreLocation: true });
-    for (const p of block) {
-      const near = new Set([p]);
-      if (block.length > 1) for (const r of fuse.search(p)) if ((r.score ?? 1) <= 0.25 && Math.abs(r.item.length - p.length) <= 2) near.add(r.item);
-      out.set(p, near);
+  unique.forEach((p, i) => {
+    const initial = p[0] ?? '';
+    const errors = allowedErrors(p);
+    const need = pairsOf[i]!.size - 2 * errors;
+    let candidates: string[];
+    if (need <= 0) candidates = sameShape(shapes, p);
+    else {
+      candidates = [];
+      for (let length = p.length - MAX_LENGTH_DIFFERENCE; length <= p.length + MAX_LENGTH_DIFFERENCE; length++) {
+        const touched: number[] = [];
+        for (const pair of pairsOf[i]!) {
+          for (const j of withPair.get(`${initial}${length}${pair}`) ?? []) {
+            if (shared[j] === 0) touched.push(j);
+            shared[j]!++;
+          }
+        }
+        for (const j of touched) {
+          if (shared[j]! >= need) candidates.push(unique[j]!);
+          shared[j] = 0;
+        }
+      }
     }
+    const items = candidates.filter((q) => q !== p && lettersMissing(p, q) <= errors);
+    out.set(p, new Set([p, ...spelledAlike(p, items)]));
+  });
+  return out;
+}
+
+/**
+ * The same as neighbours(parts), reusing the answer for an earlier set of parts: only pairs with a new part
+ * are scored, so a refresh that adds a few names costs a few comparisons, not the whole corpus again.
+ */
+export function updateNeighbours(parts: string[], previous: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
+  const current = new Set(parts);
+  const added = [...current].filter((p) => !previous.has(p));
+  const out = new Map<string, Set<string>>();
+  for (const p of current) {
+    const before = previous.get(p);
+    if (before) out.set(p, new Set([...before].filter((q) => current.has(q))));
+  }
+  if (added.length === 0) return out;
+  const shapes = byShape(current);
+  for (const n of added) {
+    const near = new Set([n]);
+    for (const q of sameShape(shapes, n)) {
+      if (q === n) continue;
+      // n's side: is q within n's errors? q's side (an older part): is n within q's?
+      if (lettersMissing(n, q) <= allowedErrors(n) && spelledAlike(n, [q]).length > 0) near.add(q);
+      const older = out.get(q);
+      if (older && lettersMissing(q, n) <= allowedErrors(q) && spelledAlike(q, [n]).length > 0) older.add(n);
+    }
+    out.set(n, near);
   }
   return out;
+}
+
+/** The name parts (spelling keys split into words) of a set of entity names. */
+export function namePartsOf(names: Iterable<string>): string[] {
+  return [...new Set([...names].flatMap((n) => nameKey(n).split(' ')))];
 }
 
 /**
  * Maps every entity name to its canonical name. Full names cluster when surname and given name match
  * (fuzzily); a surname-only entity joins the cluster of a full name with that surname.
  */
-export function clusterEntities(mentions: Mention[]): Map<string, string> {
+export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, ReadonlySet<string>> = neighbours(namePartsOf(mentions.map((m) => m.entity)))): Map<string, string> {
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const names = [...counts.keys()];
   const keys = new Map(names.map((n) => [n, nameKey(n)]));
-  const near = neighbours([...new Set([...keys.values()].flatMap((k) => k.split(' ')))]);
   const alike = (a: string, b: string) => a === b || (near.get(a)?.has(b) ?? false);
   const parent = new Map(names.map((n) => [n, n]));
   const find = (n: string): string => {
@@ -58,8 +166,9 @@ export function clusterEntities(mentions: Mention[]): Map<string, string> {
   };
   const full = names.filter((n) => keys.get(n)!.includes(' '));
   const fullByFamily = new Map<string, string[]>();
-  for (const f of full) fullByFamily.set(family(keys.get(f)!), [...(fullByFamily.get(family(keys.get(f)!)) ?? []), f]);
-  const withFamilyLike = (part: string) => [...(near.get(part) ?? [part])].flatMap((p) => fullByFamily.get(p) ?? []);
+  for (const f of full) appendTo(fullByFamily, family(keys.get(f)!), f);
+  // Sorted, so the clusters do not depend on the order in which the spelling neighbours were found.
+  const withFamilyLike = (part: string) => [...(near.get(part) ?? [part])].sort().flatMap((p) => fullByFamily.get(p) ?? []);
   for (const a of full) {
     const ka = keys.get(a)!;
     for (const b of withFamilyLike(family(ka))) {
@@ -77,7 +186,7 @@ export function clusterEntities(mentions: Mention[]): Map<string, string> {
   }
   // Canonical name of a cluster: its most-mentioned full form, longest on ties.
   const members = new Map<string, string[]>();
-  for (const n of names) members.set(find(n), [...(members.get(find(n)) ?? []), n]);
+  for (const n of names) appendTo(members, find(n), n);
   const canonical = new Map<string, string>();
   for (const group of members.values()) {
     const best = [...group].sort((a, b) => Number(b.includes(' ')) - Number(a.includes(' ')) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || b.length - a.length)[0]!;

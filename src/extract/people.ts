@@ -5,6 +5,7 @@ import {
   FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, NON_PERSON_HEADS, NOT_NAME_WORDS,
   OUTLET_NAMES, PLATFORMS, ROLE_HEADS, SECTS, SPEECH_VERBS, WEEKDAYS,
 } from './lexicon.js';
+import { appendTo } from './collections.js';
 import type { ArticleDoc } from './doc.js';
 import type { Token } from './nlp.js';
 import type { SentenceDoc } from './split.js';
@@ -180,45 +181,92 @@ function genderOf(c: Candidate): Gender {
   return null;
 }
 
-/**
- * Finds person mentions in every article at once: accepted names (with a cue) teach the corpus gazetteer,
- * then uncued single words that are a known surname or full name count too. Each mention gets `entity`,
- * the fullest name it refers to (a surname alone goes to the most-mentioned living bearer of that surname).
- */
-export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
-  const all: Array<{ doc: ArticleDoc; c: Candidate; text: { start: number; end: number; text: string } }> = [];
-  for (const doc of docs) {
-    for (const sentence of doc.sentences) {
-      if (sentence.heading) continue;
-      for (const c of candidatesOf(sentence)) all.push({ doc, c, text: nameText(doc, c.tokens) });
+/** A possible name in one article, with everything the corpus pass needs (no tokens): local to the article. */
+export interface NameCandidate {
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  cue: boolean;
+  weak: boolean;
+  late: boolean;
+  gender: Gender;
+  honorific: string | null;
+  /** The name with a courtesy title, as written ("Mr Nouri"), else the name. */
+  form: string;
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+/** Stage 3a, per article: every capitalised run that may be a name, with its cues. */
+export function nameCandidates(doc: ArticleDoc): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  for (const sentence of doc.sentences) {
+    if (sentence.heading) continue;
+    for (const c of candidatesOf(sentence)) {
+      const text = nameText(doc, c.tokens);
+      const honorific = c.honorificTokens.length > 0 ? doc.clean.text.slice(c.honorificTokens[0]!.start, c.honorificTokens[c.honorificTokens.length - 1]!.end) : null;
+      // Keep the written form only with a personal title ("Mr Nouri", "Dr Haddad"), not "State Anna Berg".
+      const courtesy = c.honorificTokens.length === 1 && /^(mr|mrs|ms|miss|dr|sir|dame|president|sheikh|prof)\.?$/i.test(c.honorificTokens[0]!.text);
+      const formStart = courtesy ? c.honorificTokens[0]!.start : text.start;
+      out.push({
+        sentence: c.sentence.index,
+        start: text.start,
+        end: text.end,
+        text: text.text,
+        cue: c.cue,
+        weak: c.weak,
+        late: c.late,
+        gender: genderOf(c),
+        honorific,
+        form: doc.clean.text.slice(formStart, text.end),
+        tokenStart: c.tokenStart,
+        tokenEnd: c.tokenEnd,
+      });
     }
   }
+  return out;
+}
+
+/** What the corpus pass reads of an article: its id, outlet and name candidates. */
+export interface CandidateArticle {
+  id: string;
+  outlet: string | null;
+  candidates: NameCandidate[];
+}
+
+export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
+  return resolvePeople(docs.map((doc) => ({ id: doc.id, outlet: doc.outlet, candidates: nameCandidates(doc) })));
+}
+
+/**
+ * Stage 3b, across the corpus: accepted names (with a cue) teach the corpus gazetteer, then uncued single
+ * words that are a known surname or full name count too. Each mention gets `entity`, the fullest name it
+ * refers to (a surname alone goes to the most-mentioned living bearer of that surname).
+ */
+export function resolvePeople(articles: CandidateArticle[]): Map<string, Mention[]> {
   // The corpus's own outlets (from the manifest) are never people: "told the Kelsk Courier".
-  const outlets = new Set(docs.map((d) => d.outlet?.toLowerCase().replace(/^the\s+/, '')).filter((o): o is string => !!o));
-  if (outlets.size > 0) {
-    for (let i = all.length - 1; i >= 0; i--) {
-      if (outlets.has(all[i]!.text.text.toLowerCase().replace(/^the\s+/, ''))) all.splice(i, 1);
-    }
+  const outlets = new Set(articles.map((d) => d.outlet?.toLowerCase().replace(/^the\s+/, '')).filter((o): o is string => !!o));
+  const named: Array<{ doc: CandidateArticle; c: NameCandidate }> = [];
+  for (const doc of articles) {
+    for (const c of doc.candidates) if (outlets.size === 0 || !outlets.has(c.text.toLowerCase().replace(/^the\s+/, ''))) named.push({ doc, c });
   }
   // Gazetteer: full names (two or more words) with a cue, by surname.
   const fullNames = new Map<string, { count: number; late: boolean; gender: Gender }>();
-  for (const { c, text } of all) {
-    if (!c.cue || c.weak || text.text.split(/\s+/).length < 2) continue;
-    const entry = fullNames.get(text.text) ?? { count: 0, late: false, gender: null };
+  for (const { c } of named) {
+    if (!c.cue || c.weak || c.text.split(/\s+/).length < 2) continue;
+    const entry = fullNames.get(c.text) ?? { count: 0, late: false, gender: null };
     entry.count++;
     entry.late ||= c.late;
-    entry.gender ??= genderOf(c);
-    fullNames.set(text.text, entry);
+    entry.gender ??= c.gender;
+    fullNames.set(c.text, entry);
   }
   const bySurname = new Map<string, string[]>();
-  for (const name of fullNames.keys()) {
-    const key = surnameOf(name).toLowerCase();
-    bySurname.set(key, [...(bySurname.get(key) ?? []), name]);
-  }
+  for (const name of fullNames.keys()) appendTo(bySurname, surnameOf(name).toLowerCase(), name);
   const perArticle = new Map<string, number>();
-  for (const m of all) perArticle.set(`${m.doc.id}\u0000${m.text.text}`, (perArticle.get(`${m.doc.id}\u0000${m.text.text}`) ?? 0) + 1);
-  const localCounts = (doc: ArticleDoc, name: string) => perArticle.get(`${doc.id}\u0000${name}`) ?? 0;
-  const resolve = (doc: ArticleDoc, surface: string): string | null => {
+  for (const { doc, c } of named) perArticle.set(`${doc.id}\u0000${c.text}`, (perArticle.get(`${doc.id}\u0000${c.text}`) ?? 0) + 1);
+  const localCounts = (doc: CandidateArticle, name: string) => perArticle.get(`${doc.id}\u0000${name}`) ?? 0;
+  const resolve = (doc: CandidateArticle, surface: string): string | null => {
     if (fullNames.has(surface)) return surface;
     const options = bySurname.get(surnameOf(surface).toLowerCase());
     if (!options || options.length === 0) return null;
@@ -234,30 +282,26 @@ export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
     return best;
   };
   const result = new Map<string, Mention[]>();
-  for (const doc of docs) result.set(doc.id, []);
-  for (const { doc, c, text } of all) {
-    const words = text.text.split(/\s+/).length;
-    const known = resolve(doc, text.text);
+  for (const doc of articles) result.set(doc.id, []);
+  for (const { doc, c } of named) {
+    const words = c.text.split(/\s+/).length;
+    const known = resolve(doc, c.text);
     // A weak candidate (tagged place or adjective) is a person only as a name the corpus already knows.
     if (c.weak && !known) continue;
-    const entity = known ?? (c.cue ? text.text : null);
+    const entity = known ?? (c.cue ? c.text : null);
     if (!entity) continue;
     // A single uncued word only counts when the gazetteer knows it.
-    if (!c.cue && words < 2 && !resolve(doc, text.text)) continue;
-    const honorific = c.honorificTokens.length > 0 ? doc.clean.text.slice(c.honorificTokens[0]!.start, c.honorificTokens[c.honorificTokens.length - 1]!.end) : null;
-    // Keep the written form only with a personal title ("Mr Nouri", "Dr Haddad"), not "State Anna Berg".
-    const courtesy = c.honorificTokens.length === 1 && /^(mr|mrs|ms|miss|dr|sir|dame|president|sheikh|prof)\.?$/i.test(c.honorificTokens[0]!.text);
-    const formStart = courtesy ? c.honorificTokens[0]!.start : text.start;
+    if (!c.cue && words < 2 && !known) continue;
     result.get(doc.id)!.push({
       article: doc.id,
-      sentence: c.sentence.index,
-      start: text.start,
-      end: text.end,
-      surface: text.text,
-      honorific,
-      form: doc.clean.text.slice(formStart, text.end),
+      sentence: c.sentence,
+      start: c.start,
+      end: c.end,
+      surface: c.text,
+      honorific: c.honorific,
+      form: c.form,
       entity,
-      gender: genderOf(c) ?? fullNames.get(entity)?.gender ?? null,
+      gender: c.gender ?? fullNames.get(entity)?.gender ?? null,
       late: c.late,
       tokenStart: c.tokenStart,
       tokenEnd: c.tokenEnd,

@@ -2,6 +2,7 @@
 // ("X, the attorney general of Y", "X, formerly agriculture minister"), "who was the ROLE until ...", and
 // attributes: age, origin, religion/sect, family, party. Each fact keeps its evidence.
 import type { AttributeFact, AttributeKind, RoleFact } from '../facts/schema.js';
+import { groupBy } from './collections.js';
 import { ROLE_HEADS, SECTS } from './lexicon.js';
 import type { ArticleContext, SentenceContext } from './context.js';
 import { evidenceOf } from './doc.js';
@@ -11,6 +12,20 @@ import type { Token } from './nlp.js';
 export interface EntityFacts {
   roles: Array<RoleFact & { entity: string }>;
   attributes: Array<AttributeFact & { entity: string }>;
+}
+
+export type EntityRole = EntityFacts['roles'][number];
+
+/** The corpus's roles by article and by holder, in corpus order, so events look up only what concerns them. */
+export interface RoleIndex {
+  ofArticle(article: string): readonly EntityRole[];
+  ofEntity(entity: string): readonly EntityRole[];
+}
+
+export function indexRoles(facts: EntityFacts): RoleIndex {
+  const byArticle = groupBy(facts.roles, (r) => r.evidence.article);
+  const byEntity = groupBy(facts.roles, (r) => r.entity);
+  return { ofArticle: (a) => byArticle.get(a) ?? [], ofEntity: (e) => byEntity.get(e) ?? [] };
 }
 
 const NOT_TITLE_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof', 'rev']);

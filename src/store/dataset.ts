@@ -7,7 +7,7 @@ import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildIndex, type AnswerIndex } from '../answer/index.js';
 import type { FactTable, Warning } from '../facts/schema.js';
-import type { ArticleDoc } from '../extract/doc.js';
+import type { ExtractionState } from '../extract/index.js';
 import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES, readSeeds, type SeedsFolder } from '../extract/load.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { diffTables, emptyDiff } from './diff.js';
@@ -72,8 +72,8 @@ export class Dataset {
   private queue: Promise<unknown> = Promise.resolve();
   private running = 0;
   private readonly log: (msg: string) => void;
-  /** Prepared articles from the last refresh, so the next one re-reads only what changed. */
-  private readonly prepared = new Map<string, ArticleDoc>();
+  /** What the last extraction left, so the next refresh redoes only what changed. */
+  private extraction: ExtractionState | null = null;
 
   private constructor(options: DatasetOptions, table: FactTable) {
     this.seedsDir = options.seedsDir;
@@ -104,9 +104,11 @@ export class Dataset {
     if (stored && !why) return new Dataset(options, stored);
     log(`[dataset] extracting from ${options.seedsDir}: ${why}`);
     try {
-      const table = await extractValid(options.seedsDir, options.dataFile, await readSeeds(options.seedsDir));
+      const { table, state } = await extractValid(options.seedsDir, options.dataFile, await readSeeds(options.seedsDir));
       await writeTable(options.dataFile, table);
-      return new Dataset(options, table);
+      const dataset = new Dataset(options, table);
+      dataset.extraction = state;
+      return dataset;
     } catch (error) {
       const fallback = stored ?? (await readTable(previousFileOf(options.dataFile)).catch(() => null));
       if (fallback) {
@@ -207,11 +209,12 @@ export class Dataset {
         this.log('[dataset] refresh: the seeds are unchanged');
         return { ok: true, durationMs: performance.now() - started, ...emptyDiff(), warnings: this.current.table.warnings };
       }
-      const table = await extractValid(this.seedsDir, this.dataFile, seeds, onProgress, this.prepared);
+      const { table, state } = await extractValid(this.seedsDir, this.dataFile, seeds, onProgress, this.extraction);
       const index = buildIndex(table);
       await writeTable(this.dataFile, table);
       const diff = diffTables(this.current.table, table);
       this.serve(table, index);
+      this.extraction = state;
       this.log(`[dataset] refreshed: ${table.articles.length} articles, ${table.people.length} people, ${table.events.length} events, ${table.quotes.length} quotes`);
       return { ok: true, durationMs: performance.now() - started, ...diff, warnings: table.warnings };
     } catch (error) {
@@ -249,14 +252,14 @@ function refused(started: number, error: string): RefreshReport {
 export const cacheDirOf = (dataFile: string) => path.join(path.dirname(dataFile), 'cache');
 
 /** Extracts the seeds the caller read once (and fingerprinted), recording that fingerprint in the table. */
-async function extractValid(seedsDir: string, dataFile: string, seeds: SeedsFolder, onProgress?: (done: number, total: number) => void, memory?: Map<string, ArticleDoc>): Promise<FactTable> {
+async function extractValid(seedsDir: string, dataFile: string, seeds: SeedsFolder, onProgress?: (done: number, total: number) => void, previous?: ExtractionState | null): Promise<{ table: FactTable; state: ExtractionState }> {
   const fingerprint = fingerprintOf(seeds);
   // The NLP library is heavy to import: only here, never on the answering path.
   const { extractSeeds } = await import('../extract/index.js');
-  const { table } = await extractSeeds(seeds, { cacheDir: cacheDirOf(dataFile), ...(onProgress ? { onProgress } : {}), ...(memory ? { memory } : {}) });
+  const { table, state } = await extractSeeds(seeds, { cacheDir: cacheDirOf(dataFile), ...(onProgress ? { onProgress } : {}), ...(previous ? { previous } : {}) });
   const unusable = whyUnusable(table, seedsDir);
   if (unusable) throw new Error(unusable);
-  return { ...table, sourceFingerprint: fingerprint };
+  return { table: { ...table, sourceFingerprint: fingerprint }, state };
 }
 
 /**

@@ -46,14 +46,13 @@ describe('per-article cache', () => {
   });
 });
 
-describe('in-memory reuse (a running bot)', () => {
-  it('a second refresh with the same memory prepares nothing and gives the same table', async () => {
-    const memory = new Map();
-    const first = await extractFromDirWithStats('seeds', { workers: 1, memory });
-    expect(first.stats.prepared).toBe(5);
-    expect(memory.size).toBe(5);
-    const second = await extractFromDirWithStats('seeds', { workers: 1, memory });
-    expect(second.stats).toMatchObject({ prepared: 0, fromCache: 5 });
+describe('reuse between refreshes (a running bot)', () => {
+  it('a second extraction from the state of the first prepares nothing, reuses every article and gives the same table', async () => {
+    const first = await extractFromDirWithStats('seeds', { workers: 1 });
+    expect(first.stats).toMatchObject({ prepared: 5, reused: 0 });
+    expect(first.state.articles.size).toBe(5);
+    const second = await extractFromDirWithStats('seeds', { workers: 1, previous: first.state });
+    expect(second.stats).toMatchObject({ prepared: 0, reused: 5 });
     expect(withoutTime(second.table)).toEqual(withoutTime(first.table));
   });
 });

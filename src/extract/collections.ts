@@ -1,0 +1,16 @@
+// Grouping helpers. Appending in place matters at scale: copying a group on every addition
+// (`[...old, item]`) is quadratic in the group's size, and groups reach thousands at 10,000 articles.
+
+/** Adds a value to the list kept under a key. */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Items grouped by a key, in their original order within each group. */
+export function groupBy<K, V>(items: Iterable<V>, keyOf: (item: V) => K): Map<K, V[]> {
+  const out = new Map<K, V[]>();
+  for (const item of items) appendTo(out, keyOf(item), item);
+  return out;
+}
