@@ -641,13 +641,33 @@ export class FakeDiscord {
     this.dispatch(this.sessionFor(guildId), GatewayDispatchEvents.InteractionCreate, payload as unknown as APIInteraction);
   }
 
-  /** Send a slash command and wait for the bot's visible response. */
-  async command(input: CommandInput, timeoutMs = 20_000): Promise<InteractionResult> {
+  private commandPayload(input: CommandInput): { payload: Record<string, unknown>; guildId: string | null } {
     const { base, guildId } = this.envelope(input);
     const { data } = this.commandData(input);
     if (guildId) data.guild_id = guildId;
-    const payload = { ...base, type: InteractionType.ApplicationCommand, data };
+    return { payload: { ...base, type: InteractionType.ApplicationCommand, data }, guildId };
+  }
+
+  /** Send a slash command and wait for the bot's visible response. */
+  async command(input: CommandInput, timeoutMs = 20_000): Promise<InteractionResult> {
+    const { payload, guildId } = this.commandPayload(input);
     return this.interact(payload, guildId, timeoutMs);
+  }
+
+  /**
+   * Send `count` copies of a slash command (each with its own interaction id and token) without waiting for
+   * answers: floods. The envelope is built once, so the server's own cost per copy stays small. Returns the tokens.
+   */
+  emitCommands(input: CommandInput, count: number): string[] {
+    const { payload, guildId } = this.commandPayload(input);
+    const tokens: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const token = `itoken-${snowflake()}`;
+      this.pendingTokenChannels.set(token, String(payload.channel_id));
+      this.emitInteraction({ ...payload, id: snowflake(), token }, guildId);
+      tokens.push(token);
+    }
+    return tokens;
   }
 
   /** Send an autocomplete request for `focused` and return the choices the bot answered with. */

@@ -5,8 +5,8 @@ import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import type { Logger } from '../../src/discord/handler.ts';
 import { type InteractionResult, FakeDiscord, installUnhandledRejectionHook, type FakeDiscordOptions } from './fakeDiscord.ts';
 
-export interface Harness {
-  fake: FakeDiscord;
+export interface Harness<F = FakeDiscord> {
+  fake: F;
   bot: RunningBot;
   logs: string[];
   errors: Array<{ message: string; err: unknown }>;
@@ -15,16 +15,26 @@ export interface Harness {
 
 export const MOD_USER_ID = '200000000000000001';
 
-export async function startHarness(opts: {
+export interface BotHarnessOptions {
   dataset: DatasetLike;
   /** Cooldowns default to 0 (off) here, so tests that fire many commands from one user are not throttled. */
   config?: Partial<Pick<Config, 'moderatorRoleIds' | 'moderatorUserIds' | 'maxArticleBytes' | 'cooldownQuestionsPer10s' | 'cooldownAutocompletePer10s'>>;
-  fake?: FakeDiscordOptions;
   deferAfterMs?: number;
   commands?: ReadonlyMap<string, Command>;
-}): Promise<Harness> {
-  installUnhandledRejectionHook();
-  const fake = await FakeDiscord.start(opts.fake);
+}
+
+/** What the bot needs from a fake server, whether it runs in this process or in another one. */
+export interface FakeEndpoint {
+  token: string;
+  apiBase: string;
+  guild: { roles: Array<{ id: string }> };
+}
+
+/** The real bot (startBot), logged in to `fake`, with its logs and errors collected. */
+export async function startTestBot(
+  fake: FakeEndpoint,
+  opts: BotHarnessOptions,
+): Promise<{ bot: RunningBot; logs: string[]; errors: Array<{ message: string; err: unknown }> }> {
   const logs: string[] = [];
   const errors: Array<{ message: string; err: unknown }> = [];
   const log: Logger = {
@@ -40,25 +50,35 @@ export async function startHarness(opts: {
     cooldownQuestionsPer10s: opts.config?.cooldownQuestionsPer10s ?? 0,
     cooldownAutocompletePer10s: opts.config?.cooldownAutocompletePer10s ?? 0,
   };
-  let bot: RunningBot;
+  const bot = await startBot({
+    config,
+    dataset: opts.dataset,
+    log,
+    clientOptions: { rest: { api: fake.apiBase, globalRequestsPerSecond: 1e9 }, waitGuildTimeout: 1000 },
+    ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
+    ...(opts.commands ? { commands: opts.commands } : {}),
+  });
+  return { bot, logs, errors };
+}
+
+export async function startHarness(opts: BotHarnessOptions & { fake?: FakeDiscordOptions }): Promise<Harness> {
+  installUnhandledRejectionHook();
+  return harnessAround(await FakeDiscord.start(opts.fake), opts);
+}
+
+/** The bot started against a running fake server; stop() stops both (the fake even when the bot fails to start). */
+export async function harnessAround<F extends FakeEndpoint & { stop(): Promise<void> }>(fake: F, opts: BotHarnessOptions): Promise<Harness<F>> {
+  let started: Awaited<ReturnType<typeof startTestBot>>;
   try {
-    bot = await startBot({
-      config,
-      dataset: opts.dataset,
-      log,
-      clientOptions: { rest: { api: fake.apiBase, globalRequestsPerSecond: 1e9 }, waitGuildTimeout: 1000 },
-      ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
-      ...(opts.commands ? { commands: opts.commands } : {}),
-    });
+    started = await startTestBot(fake, opts);
   } catch (err) {
     await fake.stop();
     throw err;
   }
+  const { bot } = started;
   return {
     fake,
-    bot,
-    logs,
-    errors,
+    ...started,
     async stop() {
       try {
         await bot.stop();
