@@ -11,7 +11,16 @@ import { attributeValues, profile, rolesText, valuesText } from './profile.js';
 import { quotesAbout, quotesBy } from './quotes.js';
 import { resolveSubject } from './subject.js';
 import { contentStems, normalize, tokens } from './text.js';
-import { datesText, defectionGroups, defectionsInMonth, defectionTimeline, type DefectionGroup, type TimelineEntry } from './timeline.js';
+import {
+  datesText,
+  groupLookups,
+  groupSources,
+  groupsOfPerson,
+  sharedMonth,
+  sharedTimeline,
+  type DefectionGroup,
+  type TimelineEntry,
+} from './timeline.js';
 
 const DONT_KNOW = 'The articles do not say.';
 const MAX_QUOTES = 6;
@@ -47,7 +56,7 @@ function askWho(what: string): Answer {
 }
 
 function groupsOf(index: AnswerIndex, person: Person): DefectionGroup[] {
-  return defectionGroups(index).filter((g) => g.person?.id === person.id);
+  return groupsOfPerson(index, person.id);
 }
 
 function describeDefection(index: AnswerIndex, name: string, g: DefectionGroup): string {
@@ -76,12 +85,15 @@ function answerWhen(index: AnswerIndex, person: Person): Answer {
   }
   return {
     text: groups.map((g) => describeDefection(index, person.name, g)).join('\n'),
-    sources: sourcesOf(index, groups.flatMap(groupEvidence)),
+    sources: groups.length === 1 && groups[0] ? groupSources(index, groups[0]) : sourcesOf(index, groups.flatMap(groupEvidence)),
   };
 }
 
 function answerEventsWithoutPerson(index: AnswerIndex, intent: Intent, events: Event[]): Answer | null {
-  const groups = defectionGroups(index).filter((g) => g.events.some((e) => events.includes(e)));
+  const { groupOf, position } = groupLookups(index);
+  const groups = [...new Set(events.map((e) => groupOf.get(e)).filter((g): g is DefectionGroup => g !== undefined))].sort(
+    (a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0),
+  );
   if (groups.length === 0) return null;
   if (intent.kind === 'helped') {
     const helped = groups.filter((g) => g.helpedBy.length > 0);
@@ -106,30 +118,52 @@ function filterDefections(index: AnswerIndex, entries: TimelineEntry[], filter: 
   const n = index.bm25.docs.length || 1;
   const want = [...new Set(contentStems(filter))].filter((t) => (index.bm25.postings.get(t)?.size ?? 0) / n < 0.15);
   if (want.length === 0) return entries;
-  const groups = defectionGroups(index);
+  const { groupOf } = groupLookups(index);
   return entries.filter((entry) => {
-    const g = groups.find((x) => x.events.includes(entry.event));
+    const g = groupOf.get(entry.event);
     if (!g) return false;
-    const hay = new Set(
-      contentStems([g.subject, g.person?.name ?? '', g.role ?? '', ...g.places, ...g.helpedBy, ...g.announcedVia].join(' ')),
-    );
+    const hay = groupStems(g);
     return want.every((t) => hay.has(t));
   });
 }
 
+const stemsOfGroup = new WeakMap<DefectionGroup, Set<string>>();
+
+/** The content stems of a group's subject, name, role, destinations, helpers and channels (once per group). */
+function groupStems(g: DefectionGroup): Set<string> {
+  let hay = stemsOfGroup.get(g);
+  if (!hay) {
+    hay = new Set(contentStems([g.subject, g.person?.name ?? '', g.role ?? '', ...g.places, ...g.helpedBy, ...g.announcedVia].join(' ')));
+    stemsOfGroup.set(g, hay);
+  }
+  return hay;
+}
+
+/** The whole timeline as an answer, made once per index (it lists every defection in the table). */
+const wholeTimeline = new WeakMap<AnswerIndex, Answer>();
+
 function answerDefectors(index: AnswerIndex, intent: Intent, filter = ''): Answer {
+  if (!intent.range && intent.month === null && !filter) {
+    let whole = wholeTimeline.get(index);
+    if (!whole) wholeTimeline.set(index, (whole = defectorsAnswer(index, intent, filter)));
+    return { text: whole.text, sources: [...whole.sources] };
+  }
+  return defectorsAnswer(index, intent, filter);
+}
+
+function defectorsAnswer(index: AnswerIndex, intent: Intent, filter: string): Answer {
   let entries: TimelineEntry[];
   let label = '';
   if (intent.range) {
-    entries = defectionTimeline(index, intent.range);
+    entries = sharedTimeline(index, intent.range);
     const r = describeRange(intent.range.from, intent.range.to);
     label = r.startsWith('since') || r.startsWith('up to') ? ` ${r}` : r.includes(' to ') ? ` from ${r}` : ` in ${r}`;
   } else if (intent.month !== null) {
-    entries = defectionsInMonth(index, intent.month);
+    entries = sharedMonth(index, intent.month);
     const m = MONTHS[intent.month - 1] ?? '';
     label = ` in ${m.charAt(0).toUpperCase()}${m.slice(1)}`;
   } else {
-    entries = defectionTimeline(index);
+    entries = sharedTimeline(index);
   }
   if (filter) {
     entries = filterDefections(index, entries, filter);

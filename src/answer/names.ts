@@ -2,9 +2,9 @@
 // "the ambassador to iraq") -> one person, or null plus "did you mean" suggestions.
 // Order of trust: id, exact alias, all-tokens alias match, role, then per-token typo match with a
 // threshold. A name whose words are not all known (e.g. an unknown first name) is never matched.
-import Fuse from 'fuse.js';
 import type { FactTable, Person } from '../facts/schema.js';
-import { FUSE_THRESHOLD, mayFuseMatch, TokenIndex } from './spelling.js';
+import { fuzzySearch } from './fuzzySearch.js';
+import { TokenIndex } from './spelling.js';
 import { normalize, PARTICLES, STOP, TITLES, tokens } from './text.js';
 
 export interface AliasEntry {
@@ -366,11 +366,8 @@ function fuzzyAliases(idx: NameIndex, q: string, limit: number): Array<{ item: A
   for (const key of new Set(q.split(' ').filter((w) => w.length >= 2).map((w) => w.slice(0, 2)))) {
     for (const a of (idx.aliasBlocks.get(key) ?? []).slice(0, MAX_FUZZY_CANDIDATES)) seen.add(a);
   }
-  // fuse.js compares only the names it could match at all (mayFuseMatch is an exact cut).
-  const candidates = [...seen].filter((a) => mayFuseMatch(q, a.norm));
-  if (candidates.length === 0) return [];
-  const fuse = new Fuse(candidates, { keys: ['norm'], includeScore: true, threshold: FUSE_THRESHOLD, ignoreDiacritics: true });
-  return fuse.search(q, { limit });
+  // fuse.js's search, without a fuse.js collection per query (see fuzzySearch.ts).
+  return fuzzySearch([...seen], (a) => a.norm, q, limit);
 }
 
 /** Close spellings for a "did you mean" list (fuse.js over the candidate block), best first. */
@@ -445,8 +442,8 @@ export function resolveReference(idx: NameIndex, query: string, withSuggestions 
   return { person: null, suggestions: suggest(idx, query), kind: null };
 }
 
-/** The items whose key starts with `prefix`, from a list sorted by key. */
-function prefixRange<T>(sorted: T[], key: (x: T) => string, prefix: string): T[] {
+/** The items whose key starts with `prefix`, from a list sorted by key; null when there are too many to sort. */
+function prefixRange<T>(sorted: T[], key: (x: T) => string, prefix: string): T[] | null {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -455,8 +452,36 @@ function prefixRange<T>(sorted: T[], key: (x: T) => string, prefix: string): T[]
     else hi = mid;
   }
   const out: T[] = [];
-  for (let i = lo; i < sorted.length && key(sorted[i]!).startsWith(prefix); i++) out.push(sorted[i]!);
+  for (let i = lo; i < sorted.length && key(sorted[i]!).startsWith(prefix); i++) {
+    // Past this many matches, walking the aliases by rank finds the first ones sooner than sorting them all.
+    if (out.length >= MAX_SORTED_MATCHES) return null;
+    out.push(sorted[i]!);
+  }
   return out;
+}
+
+/** Most prefix matches autocomplete sorts by rank; a more common prefix walks the ranked aliases instead. */
+const MAX_SORTED_MATCHES = 300;
+
+/**
+ * The aliases with a prefix match, in rank order, given to `push` until it reports the list full: the matches
+ * found by bisection and sorted when they are few; for a common prefix ("m"), the aliases by rank, tested.
+ */
+function pushByRank(
+  idx: NameIndex,
+  matches: AliasEntry[] | null,
+  test: (e: AliasEntry) => boolean,
+  push: (e: AliasEntry) => void,
+  full: () => boolean,
+): void {
+  if (matches) {
+    for (const e of matches.sort((a, b) => (idx.aliasRank.get(a) ?? 0) - (idx.aliasRank.get(b) ?? 0))) push(e);
+    return;
+  }
+  for (const e of idx.aliasesByProminence) {
+    if (full()) return;
+    if (test(e)) push(e);
+  }
 }
 
 /** Autocomplete: prefix matches, then substring, then fuzzy; every spelling, value = person id. */
@@ -497,15 +522,17 @@ export function completeFrom(
     return out;
   }
   // Prefix matches by bisection of sorted lists, most prominent first: the cost follows the matches, not the table.
-  const byRank = (xs: AliasEntry[]) => xs.sort((a, b) => (idx.aliasRank.get(a) ?? 0) - (idx.aliasRank.get(b) ?? 0));
-  for (const e of byRank(prefixRange(idx.sortedNorms, (a) => a.norm, q))) push(e);
+  const full = (): boolean => out.length >= limit;
+  pushByRank(idx, prefixRange(idx.sortedNorms, (a) => a.norm, q), (e) => e.norm.startsWith(q), push, full);
   if (out.length >= limit) return out;
-  for (const e of byRank(prefixRange(idx.sortedWords, (w) => w.word, q).map((w) => w.alias))) push(e);
+  const words = prefixRange(idx.sortedWords, (w) => w.word, q);
+  pushByRank(idx, words && words.map((w) => w.alias), (e) => e.words.some((w) => w.startsWith(q)), push, full);
   if (out.length >= limit) return out;
   // Inside a word ("sseini" in "Husseini"): a scan, so only for three letters or more, and only over the
   // most prominent names; fuzzy matching below covers the rest.
   if (q.length >= 3) {
-    for (const e of byProminence.slice(0, MAX_SUBSTRING_SCAN)) {
+    for (let i = 0; i < byProminence.length && i < MAX_SUBSTRING_SCAN; i++) {
+      const e = byProminence[i]!;
       if (out.length >= limit) return out;
       if (e.norm.includes(q)) push(e);
     }

@@ -3,7 +3,7 @@ import type { Answer, AttributeKind, Evidence, Person } from '../facts/schema.js
 import { cite, recase, sourcesOf, type AnswerIndex } from './build.js';
 import { formatDatePhrase } from './dates.js';
 import { normalize } from './text.js';
-import { datesText, defectionGroups } from './timeline.js';
+import { datesText, groupsOfPerson } from './timeline.js';
 
 export interface ValueGroup {
   value: string;
@@ -95,8 +95,8 @@ export function profile(index: AnswerIndex, personId: string): Answer {
     lines.push(`Roles: ${roles.text}.`);
     evidence.push(...roles.evidence);
   }
-  for (const g of defectionGroups(index)) {
-    if (g.person?.id !== person.id) continue;
+  const groups = groupsOfPerson(index, person.id);
+  for (const g of groups) {
     let line = 'Defected';
     const when = datesText(index, g, true);
     if (when) line += ` ${when}`;
@@ -109,7 +109,7 @@ export function profile(index: AnswerIndex, personId: string): Answer {
   }
   for (const e of index.eventsByPerson.get(person.id) ?? []) {
     if (e.kind === 'defection') continue;
-    if (e.kind === 'flight' && defectionGroups(index).some((g) => g.person?.id === person.id)) continue;
+    if (e.kind === 'flight' && groups.length > 0) continue;
     const when = e.date ? ` ${formatDatePhrase(e.date)}` : '';
     const what =
       e.kind === 'appointment'

@@ -98,34 +98,47 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
  * unit: Myers' bit-parallel algorithm, one pass over the text. `pattern` has 1 to 32 units.
  */
 export function substringDistance(pattern: string, text: string): number {
+  return compilePattern(pattern)(text, -1);
+}
+
+/** A pattern's bit masks, compiled once: text -> fewest edits to a substring, or more than `max` (it stops there). */
+function compilePattern(pattern: string): (text: string, max: number) => number {
   const m = pattern.length;
   if (m === 0 || m > 32) throw new RangeError('substringDistance: the pattern must have 1 to 32 units');
-  const peq = new Map<number, number>();
+  const ascii = new Int32Array(128);
+  const other = new Map<number, number>();
   for (let i = 0; i < m; i++) {
     const c = pattern.charCodeAt(i);
-    peq.set(c, (peq.get(c) ?? 0) | (1 << i));
+    if (c < 128) ascii[c]! |= 1 << i;
+    else other.set(c, (other.get(c) ?? 0) | (1 << i));
   }
   const high = 1 << (m - 1);
-  let pv = -1;
-  let mv = 0;
-  let score = m;
-  let best = m;
-  for (let j = 0; j < text.length; j++) {
-    const eq = peq.get(text.charCodeAt(j)) ?? 0;
-    const xv = eq | mv;
-    const xh = (((eq & pv) + pv) ^ pv) | eq;
-    let ph = mv | ~(xh | pv);
-    let mh = pv & xh;
-    if (ph & high) score++;
-    else if (mh & high) score--;
-    // A match may start anywhere in the text: no carry into the first row.
-    ph <<= 1;
-    mh <<= 1;
-    pv = mh | ~(xv | ph);
-    mv = ph & xv;
-    if (score < best) best = score;
-  }
-  return best;
+  return (text, max) => {
+    let pv = -1;
+    let mv = 0;
+    let score = m;
+    let best = m;
+    for (let j = 0; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      const eq = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
+      const xv = eq | mv;
+      const xh = (((eq & pv) + pv) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & high) score++;
+      else if (mh & high) score--;
+      // A match may start anywhere in the text: no carry into the first row.
+      ph <<= 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+      if (score < best) {
+        best = score;
+        if (best <= max) return best;
+      }
+    }
+    return best;
+  };
 }
 
 /** The fuse.js threshold of the "did you mean" and autocomplete searches (a score of 0 is a perfect match). */
@@ -135,17 +148,16 @@ const FUSE_MAX_BITS = 32;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * False only when fuse.js (default location and distance, this threshold) cannot match `pattern` in `text`:
- * its bitap search reports a match with e errors only where some substring is e edits away, and scores it at
- * least e / length, so a match needs a substring within threshold x length edits (of some 32-unit chunk, for
- * a longer pattern). Text fuse.js would fold (case, accents) is never ruled out.
+ * A test that is false only when fuse.js (default location and distance, this threshold) cannot match
+ * `pattern` in a text: its bitap search reports a match with e errors only where some substring of the text
+ * is e edits away, and scores it at least e / length, so a match needs a substring within threshold x length
+ * edits (of some 32-unit chunk, for a longer pattern). Text fuse.js would fold (case, accents) is never
+ * ruled out.
  */
-export function mayFuseMatch(pattern: string, text: string): boolean {
+export function fuseCut(pattern: string): (text: string) => boolean {
   // fuse.js returns every item for a blank query.
-  if (pattern === text || pattern.trim() === '') return true;
-  if (NON_ASCII.test(pattern) || NON_ASCII.test(text)) return true;
+  if (pattern.trim() === '' || NON_ASCII.test(pattern)) return () => true;
   const p = pattern.toLowerCase();
-  const t = text.toLowerCase();
   const chunks: string[] = [];
   if (p.length <= FUSE_MAX_BITS) chunks.push(p);
   else {
@@ -153,7 +165,16 @@ export function mayFuseMatch(pattern: string, text: string): boolean {
     for (let i = 0; i < end; i += FUSE_MAX_BITS) chunks.push(p.slice(i, i + FUSE_MAX_BITS));
     if (p.length % FUSE_MAX_BITS) chunks.push(p.slice(p.length - FUSE_MAX_BITS));
   }
-  return chunks.some((c) => substringDistance(c, t) <= maxErrors(c.length));
+  const tests = chunks.map((c) => ({ distance: compilePattern(c), max: maxErrors(c.length) }));
+  return (text) => {
+    if (text === pattern || NON_ASCII.test(text)) return true;
+    const t = text.toLowerCase();
+    return tests.some(({ distance, max }) => distance(t, max) <= max);
+  };
+}
+
+export function mayFuseMatch(pattern: string, text: string): boolean {
+  return fuseCut(pattern)(text);
 }
 
 /** The most errors fuse.js accepts in a chunk of this length: its score is at least errors / length. */

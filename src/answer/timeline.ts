@@ -2,7 +2,7 @@
 // source gives, role, destination and helpers, sorted by date with undated ones last.
 import type { DateValue, Event, Person, Source } from '../facts/schema.js';
 import { cite, recase, sourcesOf, type AnswerIndex } from './build.js';
-import { dateKey, dateWithin, formatDate, formatDatePhrase, isReportDate, isResolved } from './dates.js';
+import { dateKey, formatDate, formatDatePhrase, isReportDate, isResolved } from './dates.js';
 import { normalize } from './text.js';
 
 export interface TimelineEntry {
@@ -114,8 +114,70 @@ function computeGroups(index: AnswerIndex): DefectionGroup[] {
   return out;
 }
 
+/** Lookups over the defection groups of an index, built once on first use. */
+interface GroupLookups {
+  /** Each defection event's group. */
+  groupOf: Map<Event, DefectionGroup>;
+  /** Position of each group in defectionGroups(). */
+  position: Map<DefectionGroup, number>;
+  /** A person's groups, in defectionGroups() order. */
+  byPerson: Map<string, DefectionGroup[]>;
+  /** Every group date with both bounds, by start: what a date range is matched against. */
+  starts: Array<{ from: string; to: string; group: number }>;
+  /** Whether some date ends before it starts (then a range match may start after the range ends). */
+  reversed: boolean;
+  /** Timeline entries, computed per group on first use. */
+  entries: Array<TimelineEntry | null | undefined>;
+}
+
+const lookupCache = new WeakMap<AnswerIndex, GroupLookups>();
+
+export function groupLookups(index: AnswerIndex): GroupLookups {
+  let l = lookupCache.get(index);
+  if (l) return l;
+  const groups = defectionGroups(index);
+  l = { groupOf: new Map(), position: new Map(), byPerson: new Map(), starts: [], reversed: false, entries: [] };
+  for (const [i, g] of groups.entries()) {
+    l.position.set(g, i);
+    for (const e of g.events) if (!l.groupOf.has(e)) l.groupOf.set(e, g);
+    const id = g.person?.id;
+    if (id !== undefined) {
+      const list = l.byPerson.get(id);
+      if (list) list.push(g);
+      else l.byPerson.set(id, [g]);
+    }
+    for (const d of g.dates) {
+      const { from, to } = d.date;
+      if (typeof from !== 'string' || typeof to !== 'string') continue;
+      l.starts.push({ from, to, group: i });
+      if (to < from) l.reversed = true;
+    }
+  }
+  l.starts.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.group - b.group));
+  lookupCache.set(index, l);
+  return l;
+}
+
+/** The defection groups of one person, in timeline order. */
+export function groupsOfPerson(index: AnswerIndex, personId: string): DefectionGroup[] {
+  return groupLookups(index).byPerson.get(personId) ?? [];
+}
+
+const datesTextCache = new WeakMap<DefectionGroup, Map<boolean, string | null>>();
+
 /** "6 August 2012" or "11 July 2012 according to 002 (Al Jazeera); 12 July 2012 according to 003 (agencies)". */
 export function datesText(index: AnswerIndex, group: DefectionGroup, phrase: boolean): string | null {
+  // A group's dates never change under an index; a much-reported defection has hundreds of them.
+  let cached = datesTextCache.get(group);
+  if (!cached) datesTextCache.set(group, (cached = new Map()));
+  const hit = cached.get(phrase);
+  if (hit !== undefined) return hit;
+  const text = computeDatesText(index, group, phrase);
+  cached.set(phrase, text);
+  return text;
+}
+
+function computeDatesText(index: AnswerIndex, group: DefectionGroup, phrase: boolean): string | null {
   const fmt = (d: DateValue): string => (phrase ? formatDatePhrase(d) : formatDate(d));
   if (group.dates.length === 0) return null;
   if (group.dates.length === 1) {
@@ -132,9 +194,17 @@ function groupName(g: DefectionGroup): string {
   return g.person?.name ?? g.subject;
 }
 
+const groupSourcesCache = new WeakMap<DefectionGroup, Source[]>();
+
+/** The sources of a group's events and of its flights with a destination (a fresh array each call). */
 export function groupSources(index: AnswerIndex, g: DefectionGroup): Source[] {
-  const withPlace = g.flights.filter((f) => f.place);
-  return sourcesOf(index, [...g.events, ...withPlace].map((e) => e.evidence));
+  let sources = groupSourcesCache.get(g);
+  if (!sources) {
+    const withPlace = g.flights.filter((f) => f.place);
+    sources = sourcesOf(index, [...g.events, ...withPlace].map((e) => e.evidence));
+    groupSourcesCache.set(g, sources);
+  }
+  return [...sources];
 }
 
 function timelineLine(index: AnswerIndex, g: DefectionGroup): string {
@@ -149,29 +219,74 @@ function timelineLine(index: AnswerIndex, g: DefectionGroup): string {
   return line;
 }
 
-function groupInRange(g: DefectionGroup, from: string, to: string): boolean {
-  return g.dates.some((d) => dateWithin(d.date, from, to));
+/** The timeline entry of the group at `i` (null for a group without events), made once per group. */
+function entryOf(index: AnswerIndex, i: number): TimelineEntry | null {
+  const l = groupLookups(index);
+  let entry = l.entries[i];
+  if (entry === undefined) {
+    const g = defectionGroups(index)[i];
+    const event = g ? (g.events.find((e) => e.date?.value === g.dates[0]?.date.value) ?? g.events[0]) : undefined;
+    entry = g && event ? { event, person: g.person, line: timelineLine(index, g), sources: groupSources(index, g) } : null;
+    l.entries[i] = entry;
+  }
+  return entry;
+}
+
+/** An entry callers may change: its own object and sources array. */
+function own(entry: TimelineEntry): TimelineEntry {
+  return { ...entry, sources: [...entry.sources] };
+}
+
+/** Positions of the groups with a date inside [from, to], ascending: by bisection of the dates by start. */
+function groupsInRange(index: AnswerIndex, from: string, to: string): number[] {
+  const { starts, reversed } = groupLookups(index);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]!.from < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = new Set<number>();
+  for (let i = lo; i < starts.length; i++) {
+    const s = starts[i]!;
+    if (s.from > to && !reversed) break;
+    if (s.to <= to) found.add(s.group);
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 export function defectionTimeline(index: AnswerIndex, range?: { from?: string; to?: string }): TimelineEntry[] {
+  return sharedTimeline(index, range).map(own);
+}
+
+/** defectionTimeline() without the copies, for the engine's own read-only use. */
+export function sharedTimeline(index: AnswerIndex, range?: { from?: string; to?: string }): TimelineEntry[] {
   const from = range?.from ?? null;
   const to = range?.to ?? null;
+  const positions =
+    from !== null || to !== null ? groupsInRange(index, from ?? '0000-01-01', to ?? '9999-12-31') : defectionGroups(index).map((_, i) => i);
   const out: TimelineEntry[] = [];
-  for (const g of defectionGroups(index)) {
-    if ((from !== null || to !== null) && !groupInRange(g, from ?? '0000-01-01', to ?? '9999-12-31')) continue;
-    const event = g.events.find((e) => e.date?.value === g.dates[0]?.date.value) ?? g.events[0];
-    if (!event) continue;
-    out.push({ event, person: g.person, line: timelineLine(index, g), sources: groupSources(index, g) });
+  for (const i of positions) {
+    const entry = entryOf(index, i);
+    if (entry) out.push(entry);
   }
   return out;
 }
 
 /** Entries whose date falls in a month of any year (for "who defected in July" without a year). */
 export function defectionsInMonth(index: AnswerIndex, month: number): TimelineEntry[] {
+  return sharedMonth(index, month).map(own);
+}
+
+/** defectionsInMonth() without the copies. */
+export function sharedMonth(index: AnswerIndex, month: number): TimelineEntry[] {
   const mm = String(month).padStart(2, '0');
-  const groups = defectionGroups(index);
-  return defectionTimeline(index).filter((t) => {
-    const g = groups.find((x) => x.events.includes(t.event));
-    return g?.dates.some((d) => (d.date.precision === 'day' || d.date.precision === 'month') && d.date.value?.slice(5, 7) === mm) ?? false;
-  });
+  const out: TimelineEntry[] = [];
+  for (const [i, g] of defectionGroups(index).entries()) {
+    if (!g.dates.some((d) => (d.date.precision === 'day' || d.date.precision === 'month') && d.date.value?.slice(5, 7) === mm)) continue;
+    const entry = entryOf(index, i);
+    if (entry) out.push(entry);
+  }
+  return out;
 }
