@@ -13,11 +13,11 @@ export async function handleDirectMessage(message: Message, bot: BotContext): Pr
   const args = { question };
   let reply: Reply;
   try {
-    const wait = bot.cooldown?.questions.take(message.author.id) ?? 0;
-    if (wait > 0) {
-      // Over the limit: say so once per window, then stay quiet (answering a flood would be a flood).
-      if ((bot.cooldown?.dmNotices.take(message.author.id) ?? 0) > 0) return;
-      throw slowDown(wait);
+    const admission = bot.cooldown?.questions.admit(message.author.id, 'dm') ?? { allowed: true };
+    if (!admission.allowed) {
+      // Over the limit: say so once, then stay quiet until allowed again (answering a flood would be a flood).
+      if (!admission.notify) return;
+      throw slowDown(admission.waitMs);
     }
     if (!ask) throw new Error('the ask command is not registered');
     const invoker = { id: message.author.id, name: message.author.username, where: 'dm' as const, isModerator: bot.config.moderatorUserIds.includes(message.author.id) };

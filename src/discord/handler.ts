@@ -51,8 +51,11 @@ export interface BotCooldowns {
   /** Slash commands other than moderator ones, and DMs. */
   questions: Cooldown;
   autocomplete: Cooldown;
-  /** At most one "slow down" notice per user per window in DMs (a DM flood must not make the bot flood back). */
-  dmNotices: Cooldown;
+  /**
+   * No longer read: "slow down" notices are now rationed by Cooldown.admit (once per refusal streak, per place:
+   * DMs, slash commands, autocomplete). Kept only because cooldownsFrom in bot.ts still builds it.
+   */
+  dmNotices?: Cooldown;
 }
 
 /** The friendly refusal for a user over the question cooldown. */
@@ -296,11 +299,13 @@ async function handleAutocomplete(interaction: AutocompleteInteraction, bot: Bot
   const command = bot.commands.get(interaction.commandName);
   const focused = interaction.options.getFocused(true);
   let choices: Array<{ name: string; value: string }> = [];
-  const wait = bot.cooldown?.autocomplete.take(interaction.user.id) ?? 0;
-  if (wait > 0) {
+  const admission = bot.cooldown?.autocomplete.admit(interaction.user.id, 'autocomplete') ?? { allowed: true };
+  if (!admission.allowed) {
+    // Told once, then no answer at all until allowed again (src/discord/cooldown.ts): a flood costs no REST call.
+    if (!admission.notify) return;
     // Autocomplete cannot show a message: one choice says why, and picking it keeps what the user typed.
     const typed = String(focused.value).trim();
-    await interaction.respond(typed ? fitChoices([{ name: `Suggestions paused: typing fast. Back in ${waitText(wait)}.`, value: typed }]) : []);
+    await interaction.respond(typed ? fitChoices([{ name: `Suggestions paused: typing fast. Back in ${waitText(admission.waitMs)}.`, value: typed }]) : []);
     return;
   }
   try {
@@ -317,8 +322,13 @@ async function handleCommand(interaction: ChatInputCommandInteraction, bot: BotC
   const invoker = invokerOf(interaction, bot.config);
   if (command.moderatorOnly && !invoker.isModerator) throw refusal(invoker);
   if (!command.moderatorOnly) {
-    const wait = bot.cooldown?.questions.take(invoker.id) ?? 0;
-    if (wait > 0) throw slowDown(wait);
+    const admission = bot.cooldown?.questions.admit(invoker.id, 'command') ?? { allowed: true };
+    if (!admission.allowed) {
+      // Told once ("slow down", ephemeral), then no reply at all until allowed again: each further refused
+      // command costs no REST call. The user alone sees "The application did not respond" for those.
+      if (!admission.notify) return;
+      throw slowDown(admission.waitMs);
+    }
   }
   const args = command.execute(interaction);
   const ephemeral = command.ephemeral?.(args) ?? false;
