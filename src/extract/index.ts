@@ -144,8 +144,7 @@ export interface ArticleFacts {
 }
 
 interface LocalFacts {
-  /** The article's resolved mentions, as JSON: the local facts hold while this is unchanged. */
-  signature: string;
+  /** The article's resolved mentions: the local facts hold while these are unchanged. */
   mentions: Mention[];
   quotes: QuoteFact[];
   roles: EntityFacts['roles'];
@@ -217,6 +216,16 @@ function traceHolds(trace: LinkTrace, lookup: RoleLookup, roles: RoleIndex, dige
     && trace.rolesOfArticle.every(([article, d]) => digest(roles.ofArticle(article)) === d);
 }
 
+/** Every field of a mention; the compiler insists a new field is listed here, so it is compared too. */
+const MENTION_FIELDS = Object.keys({
+  article: true, sentence: true, start: true, end: true, surface: true, honorific: true, form: true, entity: true, gender: true, late: true, tokenStart: true, tokenEnd: true,
+} satisfies Record<keyof Mention, true>) as Array<keyof Mention>;
+
+/** Mentions equal in every field (what an article's local facts are read from). */
+function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
+  return a.length === b.length && a.every((x, i) => MENTION_FIELDS.every((f) => x[f] === b[i]![f]));
+}
+
 function articleRow(d: ArticleDoc): Article {
   return {
     id: d.id,
@@ -273,13 +282,12 @@ export function linkCorpus(inputs: LinkInput[], previous: ExtractionState | null
   };
   const locals: LocalFacts[] = inputs.map((_, k) => {
     const mentions = found.get(rows[k]!.id) ?? [];
-    const signature = JSON.stringify(mentions);
     const old = before[k]?.local;
-    if (old && old.signature === signature) return old;
+    if (old && sameMentions(old.mentions, mentions)) return old;
     const ctx = contextOf(k);
     const quotes = extractQuotes(ctx);
     const f = extractRolesAndAttributes(ctx);
-    return { signature, mentions, quotes, roles: [...f.roles, ...rolesFromQuotes(quotes)], attributes: f.attributes };
+    return { mentions, quotes, roles: [...f.roles, ...rolesFromQuotes(quotes)], attributes: f.attributes };
   });
   const facts: EntityFacts = { roles: locals.flatMap((l) => l.roles), attributes: locals.flatMap((l) => l.attributes) };
 

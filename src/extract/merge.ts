@@ -5,8 +5,21 @@ import Fuse from 'fuse.js';
 import { appendTo } from './collections.js';
 import type { Mention } from './people.js';
 
+/** Keys already worked out: a refresh asks again for every name of the corpus. Cleared when it grows large. */
+const keyMemo = new Map<string, string>();
+
 /** Spelling-insensitive key: lower case, no accents, no "al-", doubled letters folded, final vowel dropped. */
 export function nameKey(name: string): string {
+  let key = keyMemo.get(name);
+  if (key === undefined) {
+    if (keyMemo.size >= 500_000) keyMemo.clear();
+    key = computeNameKey(name);
+    keyMemo.set(name, key);
+  }
+  return key;
+}
+
+function computeNameKey(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -168,12 +181,21 @@ export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, R
   const fullByFamily = new Map<string, string[]>();
   for (const f of full) appendTo(fullByFamily, family(keys.get(f)!), f);
   // Sorted, so the clusters do not depend on the order in which the spelling neighbours were found.
-  const withFamilyLike = (part: string) => [...(near.get(part) ?? [part])].sort().flatMap((p) => fullByFamily.get(p) ?? []);
+  const familyLike = new Map<string, string[]>();
+  const withFamilyLike = (part: string) => {
+    let found = familyLike.get(part);
+    if (!found) {
+      found = [...(near.get(part) ?? [part])].sort().flatMap((p) => fullByFamily.get(p) ?? []);
+      familyLike.set(part, found);
+    }
+    return found;
+  };
+  const givenOf = new Map(full.map((f) => [f, given(keys.get(f)!)!]));
   for (const a of full) {
     const ka = keys.get(a)!;
     for (const b of withFamilyLike(family(ka))) {
       if (b === a) continue;
-      if (alike(given(ka)!, given(keys.get(b)!)!)) parent.set(find(b), find(a));
+      if (alike(givenOf.get(a)!, givenOf.get(b)!)) parent.set(find(b), find(a));
     }
   }
   for (const n of names) {

@@ -196,6 +196,10 @@ export interface NameCandidate {
   form: string;
   tokenStart: number;
   tokenEnd: number;
+  /** Worked out once here, not on every refresh: words in the name, its surname key, and its text as an outlet name would be. */
+  words: number;
+  surnameKey: string;
+  outletKey: string;
 }
 
 /** Stage 3a, per article: every capitalised run that may be a name, with its cues. */
@@ -222,11 +226,16 @@ export function nameCandidates(doc: ArticleDoc): NameCandidate[] {
         form: doc.clean.text.slice(formStart, text.end),
         tokenStart: c.tokenStart,
         tokenEnd: c.tokenEnd,
+        words: text.text.split(/\s+/).length,
+        surnameKey: surnameOf(text.text).toLowerCase(),
+        outletKey: outletKey(text.text),
       });
     }
   }
   return out;
 }
+
+const outletKey = (name: string) => name.toLowerCase().replace(/^the\s+/, '');
 
 /** What the corpus pass reads of an article: its id, outlet and name candidates. */
 export interface CandidateArticle {
@@ -246,29 +255,37 @@ export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
  */
 export function resolvePeople(articles: CandidateArticle[]): Map<string, Mention[]> {
   // The corpus's own outlets (from the manifest) are never people: "told the Kelsk Courier".
-  const outlets = new Set(articles.map((d) => d.outlet?.toLowerCase().replace(/^the\s+/, '')).filter((o): o is string => !!o));
+  const outlets = new Set(articles.map((d) => (d.outlet ? outletKey(d.outlet) : '')).filter((o) => !!o));
   const named: Array<{ doc: CandidateArticle; c: NameCandidate }> = [];
   for (const doc of articles) {
-    for (const c of doc.candidates) if (outlets.size === 0 || !outlets.has(c.text.toLowerCase().replace(/^the\s+/, ''))) named.push({ doc, c });
+    for (const c of doc.candidates) if (outlets.size === 0 || !outlets.has(c.outletKey)) named.push({ doc, c });
   }
   // Gazetteer: full names (two or more words) with a cue, by surname.
   const fullNames = new Map<string, { count: number; late: boolean; gender: Gender }>();
+  const bySurname = new Map<string, string[]>();
   for (const { c } of named) {
-    if (!c.cue || c.weak || c.text.split(/\s+/).length < 2) continue;
-    const entry = fullNames.get(c.text) ?? { count: 0, late: false, gender: null };
+    if (!c.cue || c.weak || c.words < 2) continue;
+    let entry = fullNames.get(c.text);
+    if (!entry) {
+      entry = { count: 0, late: false, gender: null };
+      fullNames.set(c.text, entry);
+      appendTo(bySurname, c.surnameKey, c.text);
+    }
     entry.count++;
     entry.late ||= c.late;
     entry.gender ??= c.gender;
-    fullNames.set(c.text, entry);
   }
-  const bySurname = new Map<string, string[]>();
-  for (const name of fullNames.keys()) appendTo(bySurname, surnameOf(name).toLowerCase(), name);
-  const perArticle = new Map<string, number>();
-  for (const { doc, c } of named) perArticle.set(`${doc.id}\u0000${c.text}`, (perArticle.get(`${doc.id}\u0000${c.text}`) ?? 0) + 1);
-  const localCounts = (doc: CandidateArticle, name: string) => perArticle.get(`${doc.id}\u0000${name}`) ?? 0;
-  const resolve = (doc: CandidateArticle, surface: string): string | null => {
+  // The names each article itself mentions.
+  const namedIn = new Map<CandidateArticle, Set<string>>();
+  for (const { doc, c } of named) {
+    let names = namedIn.get(doc);
+    if (!names) namedIn.set(doc, (names = new Set()));
+    names.add(c.text);
+  }
+  const resolve = (doc: CandidateArticle, c: NameCandidate): string | null => {
+    const surface = c.text;
     if (fullNames.has(surface)) return surface;
-    const options = bySurname.get(surnameOf(surface).toLowerCase());
+    const options = bySurname.get(c.surnameKey);
     if (!options || options.length === 0) return null;
     // A living bearer named in this article first, then the most mentioned in the corpus; the late (deceased)
     // only when no one else bears the name. Corpus counts must not outvote the article itself.
@@ -276,7 +293,7 @@ export function resolvePeople(articles: CandidateArticle[]): Map<string, Mention
     let bestScore = -Infinity;
     for (const name of options) {
       const entry = fullNames.get(name)!;
-      const score = (entry.late ? -1e9 : 0) + (localCounts(doc, name) > 0 ? 1e6 : 0) + entry.count;
+      const score = (entry.late ? -1e9 : 0) + (namedIn.get(doc)?.has(name) ? 1e6 : 0) + entry.count;
       if (score > bestScore) [best, bestScore] = [name, score];
     }
     return best;
@@ -284,8 +301,8 @@ export function resolvePeople(articles: CandidateArticle[]): Map<string, Mention
   const result = new Map<string, Mention[]>();
   for (const doc of articles) result.set(doc.id, []);
   for (const { doc, c } of named) {
-    const words = c.text.split(/\s+/).length;
-    const known = resolve(doc, c.text);
+    const words = c.words;
+    const known = resolve(doc, c);
     // A weak candidate (tagged place or adjective) is a person only as a name the corpus already knows.
     if (c.weak && !known) continue;
     const entity = known ?? (c.cue ? c.text : null);
