@@ -1,6 +1,6 @@
 // Stage 0: read a seeds folder and its manifest into raw articles, with per-file warnings.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -98,14 +98,38 @@ export async function readManifest(dir: string): Promise<{ entries: Map<string, 
   return { entries, warnings };
 }
 
-/** Reads every `.txt` file of a folder with its manifest entry. Bad files become warnings, never exceptions. */
 /** A seeds folder as read: its good articles, and a warning for everything skipped. */
 export interface SeedsFolder {
   articles: RawArticle[];
   warnings: LoadWarning[];
+  /** Each file's size, modification time and decoded text, so the next read skips files that did not change. */
+  files?: ReadonlyMap<string, FileRead>;
 }
 
-export async function readSeeds(dir: string): Promise<SeedsFolder> {
+/** One file as read: its stamp, and its text and hash or why it was skipped. */
+export interface FileRead {
+  size: number;
+  mtimeMs: number;
+  text: { raw: string; hash: string } | { skipped: string };
+}
+
+const STAT_BATCH = 256;
+
+/** Decodes one file's bytes, or says why it is skipped. */
+function readArticleBytes(bytes: Buffer): FileRead['text'] {
+  if (bytes.length > MAX_ARTICLE_BYTES) return { skipped: `skipped: ${bytes.length} bytes is over the ${MAX_ARTICLE_BYTES}-byte limit` };
+  const raw = decodeArticle(bytes);
+  if (raw === null) return { skipped: 'skipped: not UTF-8 text (binary or another encoding)' };
+  if (!raw.trim()) return { skipped: 'skipped: the file is empty' };
+  return { raw, hash: hashText(raw) };
+}
+
+/**
+ * Reads every `.txt` file of a folder with its manifest entry. Bad files become warnings, never exceptions.
+ * With the folder as `previous`ly read, a file whose size and modification time are unchanged is not read
+ * again (what make and git assume too): a refresh of a large folder reads only what changed.
+ */
+export async function readSeeds(dir: string, previous?: SeedsFolder): Promise<SeedsFolder> {
   const { entries, warnings } = await readManifest(dir);
   let names: string[];
   try {
@@ -116,28 +140,36 @@ export async function readSeeds(dir: string): Promise<SeedsFolder> {
   const files = names.filter((f) => f.toLowerCase().endsWith('.txt')).sort();
   const articles: RawArticle[] = [];
   const seenHashes = new Map<string, string>();
-  // Files are read in parallel batches (a large folder is thousands of small files), then checked in order.
-  const contents: Buffer[] = [];
-  for (let i = 0; i < files.length; i += READ_BATCH) {
-    contents.push(...(await Promise.all(files.slice(i, i + READ_BATCH).map((f) => readFile(path.join(dir, f))))));
+  // Files are stamped and read in parallel batches (a large folder is thousands of small files), then
+  // checked in order.
+  const reads = new Map<string, FileRead>();
+  const stamps: Array<{ size: number; mtimeMs: number }> = [];
+  for (let i = 0; i < files.length; i += STAT_BATCH) {
+    stamps.push(...(await Promise.all(files.slice(i, i + STAT_BATCH).map((f) => stat(path.join(dir, f))))));
   }
-  for (const [k, file] of files.entries()) {
+  const changed: number[] = [];
+  files.forEach((f, k) => {
+    const before = previous?.files?.get(f);
+    const now = stamps[k]!;
+    if (before && before.size === now.size && before.mtimeMs === now.mtimeMs) reads.set(f, before);
+    else changed.push(k);
+  });
+  for (let i = 0; i < changed.length; i += READ_BATCH) {
+    const batch = changed.slice(i, i + READ_BATCH);
+    const contents = await Promise.all(batch.map((k) => readFile(path.join(dir, files[k]!))));
+    batch.forEach((k, j) => {
+      const { size, mtimeMs } = stamps[k]!;
+      reads.set(files[k]!, { size, mtimeMs, text: readArticleBytes(contents[j]!) });
+    });
+  }
+  for (const file of files) {
     const id = articleIdOf(file);
-    const bytes = contents[k]!;
-    if (bytes.length > MAX_ARTICLE_BYTES) {
-      warnings.push({ article: id, message: `skipped: ${bytes.length} bytes is over the ${MAX_ARTICLE_BYTES}-byte limit` });
+    const read = reads.get(file)!.text;
+    if ('skipped' in read) {
+      warnings.push({ article: id, message: read.skipped });
       continue;
     }
-    const raw = decodeArticle(bytes);
-    if (raw === null) {
-      warnings.push({ article: id, message: 'skipped: not UTF-8 text (binary or another encoding)' });
-      continue;
-    }
-    if (!raw.trim()) {
-      warnings.push({ article: id, message: 'skipped: the file is empty' });
-      continue;
-    }
-    const hash = hashText(raw);
+    const { raw, hash } = read;
     const twin = seenHashes.get(hash);
     if (twin) {
       warnings.push({ article: id, message: `skipped: same text as ${twin}` });
@@ -152,5 +184,5 @@ export async function readSeeds(dir: string): Promise<SeedsFolder> {
   for (const file of entries.keys()) {
     if (!present.has(file)) warnings.push({ article: articleIdOf(file), message: 'manifest lists a file that is not in the folder' });
   }
-  return { articles, warnings };
+  return { articles, warnings, files: reads };
 }

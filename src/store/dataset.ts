@@ -19,6 +19,8 @@ export interface RefreshReport {
   /** Why the refresh was refused; the served table is unchanged when ok is false. */
   error?: string;
   durationMs: number;
+  /** When the new table was being served (before it was stored); equal to durationMs when nothing changed. */
+  servedMs: number;
   articles: { added: string[]; removed: string[]; changed: string[] };
   people: { added: string[]; removed: string[] };
   events: { added: string[]; removed: string[] };
@@ -74,6 +76,8 @@ export class Dataset {
   private readonly log: (msg: string) => void;
   /** What the last extraction left, so the next refresh redoes only what changed. */
   private extraction: ExtractionState | null = null;
+  /** The seeds folder as last read, so the next read skips unchanged files. */
+  private seedsRead: SeedsFolder | undefined;
 
   private constructor(options: DatasetOptions, table: FactTable) {
     this.seedsDir = options.seedsDir;
@@ -104,10 +108,12 @@ export class Dataset {
     if (stored && !why) return new Dataset(options, stored);
     log(`[dataset] extracting from ${options.seedsDir}: ${why}`);
     try {
-      const { table, state } = await extractValid(options.seedsDir, options.dataFile, await readSeeds(options.seedsDir));
+      const seeds = await readSeeds(options.seedsDir);
+      const { table, state } = await extractValid(options.seedsDir, options.dataFile, seeds);
       await writeTable(options.dataFile, table);
       const dataset = new Dataset(options, table);
       dataset.extraction = state;
+      dataset.seedsRead = seeds;
       return dataset;
     } catch (error) {
       const fallback = stored ?? (await readTable(previousFileOf(options.dataFile)).catch(() => null));
@@ -204,19 +210,32 @@ export class Dataset {
     const started = performance.now();
     try {
       // Nothing changed since the served table was made: no extraction, no rewrite.
-      const seeds = await readSeeds(this.seedsDir);
+      const seeds = await readSeeds(this.seedsDir, this.seedsRead);
+      this.seedsRead = seeds;
       if (fingerprintOf(seeds) === this.current.table.sourceFingerprint) {
         this.log('[dataset] refresh: the seeds are unchanged');
-        return { ok: true, durationMs: performance.now() - started, ...emptyDiff(), warnings: this.current.table.warnings };
+        const durationMs = performance.now() - started;
+        return { ok: true, durationMs, servedMs: durationMs, ...emptyDiff(), warnings: this.current.table.warnings };
       }
       const { table, state } = await extractValid(this.seedsDir, this.dataFile, seeds, onProgress, this.extraction);
       const index = buildIndex(table);
-      await writeTable(this.dataFile, table);
       const diff = diffTables(this.current.table, table);
+      // Served first, then stored (still inside this exclusive section, so the next refresh waits for it):
+      // questions get the new table without waiting for a large file to be written. If storing fails, the
+      // new table stays served, the report says so, and the next start rebuilds it from the seeds.
       this.serve(table, index);
       this.extraction = state;
+      const servedMs = performance.now() - started;
+      const warnings = [...table.warnings];
+      try {
+        await writeTable(this.dataFile, table);
+      } catch (error) {
+        const why = `the new table is served but could not be stored (${(error as Error).message}); a restart rebuilds it from the seeds`;
+        this.log(`[dataset] ${why}`);
+        warnings.push({ article: null, message: why });
+      }
       this.log(`[dataset] refreshed: ${table.articles.length} articles, ${table.people.length} people, ${table.events.length} events, ${table.quotes.length} quotes`);
-      return { ok: true, durationMs: performance.now() - started, ...diff, warnings: table.warnings };
+      return { ok: true, durationMs: performance.now() - started, servedMs, ...diff, warnings };
     } catch (error) {
       this.log(`[dataset] refresh refused: ${(error as Error).message}`);
       return refused(started, (error as Error).message);
@@ -245,7 +264,8 @@ function warmFallbackIndex(index: AnswerIndex): void {
 }
 
 function refused(started: number, error: string): RefreshReport {
-  return { ok: false, error, durationMs: performance.now() - started, ...emptyDiff(), warnings: [] };
+  const durationMs = performance.now() - started;
+  return { ok: false, error, durationMs, servedMs: durationMs, ...emptyDiff(), warnings: [] };
 }
 
 /** The per-article cache lives beside the table, so a refresh re-prepares only new or changed articles. */

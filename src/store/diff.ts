@@ -12,8 +12,8 @@ export function emptyDiff(): TableDiff {
   return { articles: { added: [], removed: [], changed: [] }, people: { added: [], removed: [] }, events: { added: [], removed: [] }, quotes: { added: 0, removed: 0 } };
 }
 
-function describeEvent(table: FactTable, e: Event): string {
-  const who = table.people.find((p) => p.id === e.person)?.name ?? e.subject;
+function describeEvent(names: ReadonlyMap<string, string>, e: Event): string {
+  const who = (e.person ? names.get(e.person) : undefined) ?? e.subject;
   const when = e.date?.value ?? e.date?.text ?? 'undated';
   return `${e.kind}: ${who}${e.role ? ` (${e.role})` : ''}, ${when} [${e.evidence.article}]`;
 }
@@ -26,7 +26,10 @@ export function diffTables(before: FactTable, after: FactTable): TableDiff {
   const hashes = new Map(before.articles.map((a) => [a.id, a.hash]));
   const ids = (t: FactTable) => new Set(t.articles.map((a) => a.id));
   const people = (t: FactTable) => new Set(t.people.map((p) => p.name));
-  const events = (t: FactTable) => new Set(t.events.map((e) => describeEvent(t, e)));
+  const events = (t: FactTable) => {
+    const names = new Map(t.people.map((p) => [p.id, p.name]));
+    return new Set(t.events.map((e) => describeEvent(names, e)));
+  };
   const quotes = (t: FactTable) => new Set(t.quotes.map((q) => `${q.evidence.article}|${q.speaker ?? q.speakerName}|${q.text}`));
   const qb = quotes(before);
   const qa = quotes(after);

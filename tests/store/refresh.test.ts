@@ -1,8 +1,9 @@
 // A refresh costs what changed: unchanged seeds are recognised without extracting; a change is extracted.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSeeds } from '../../src/extract/load.ts';
 import { Dataset } from '../../src/store/dataset.ts';
 import { seedsFingerprint } from '../../src/store/fingerprint.ts';
 
@@ -41,4 +42,62 @@ describe('refresh and the seeds fingerprint', () => {
     expect(report.people.added).toContain('Milo Drenk');
     expect(log.some((l) => l.startsWith('[dataset] refreshed:'))).toBe(true);
   });
+});
+
+describe('reading a large folder again costs what changed', () => {
+  it('a file with the same size and modification time is not read again; a touched, new or removed one is', async () => {
+    const seeds = path.join(dir, 'stamps');
+    await mkdir(seeds, { recursive: true });
+    const files = { 'a.txt': 'Kestova minister Ivo Ban defected on Monday.\n', 'b.txt': 'Kestova envoy Lia Sorn resigned on Friday.\n', 'c.txt': '' };
+    for (const [f, text] of Object.entries(files)) await writeFile(path.join(seeds, f), text);
+    // A whole-second time, so the test can put it back exactly.
+    const a = path.join(seeds, 'a.txt');
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await utimes(a, mtime, mtime);
+    const first = await readSeeds(seeds);
+    expect(first.articles.map((x) => x.id)).toEqual(['a', 'b']);
+    expect(first.warnings.map((w) => w.article)).toContain('c');
+
+    // Same length, same time: taken as unchanged (the stamp is all that is checked, as make and git do).
+    await writeFile(a, files['a.txt'].replace('Ivo', 'Eva'));
+    await utimes(a, mtime, mtime);
+    const second = await readSeeds(seeds, first);
+    expect(second.articles[0]!.raw).toContain('Ivo Ban');
+
+    // Touched, added, removed: read again, and the result equals a fresh read.
+    await utimes(a, mtime, new Date(mtime.getTime() + 5000));
+    await writeFile(path.join(seeds, 'd.txt'), 'Kestova general Ode Marr fled on Sunday.\n');
+    await rm(path.join(seeds, 'b.txt'));
+    const third = await readSeeds(seeds, second);
+    expect(third.articles.map((x) => x.id)).toEqual(['a', 'd']);
+    expect(third.articles[0]!.raw).toContain('Eva Ban');
+    const fresh = await readSeeds(seeds);
+    expect({ articles: third.articles, warnings: third.warnings }).toEqual({ articles: fresh.articles, warnings: fresh.warnings });
+  });
+});
+
+describe('a refresh serves the new table before storing it', () => {
+  it('reports when it was served, and if storing fails the new table is still served and the report says so', async () => {
+    const seeds = path.join(dir, 'store-fails');
+    await cp('seeds', seeds, { recursive: true });
+    const dataFile = path.join(dir, 'store-fails-data', 'facts.json');
+    const logs: string[] = [];
+    const ds = await Dataset.open({ seedsDir: seeds, dataFile, log: (m) => logs.push(m) });
+    await writeFile(path.join(seeds, '900_new.txt'), 'Zaria\'s ambassador to Ostland, Milo Drenk, has defected, officials said.\n');
+    const ok = await ds.refresh();
+    expect(ok.ok).toBe(true);
+    expect(ok.servedMs).toBeLessThanOrEqual(ok.durationMs);
+    expect(JSON.stringify(await readFile(dataFile, 'utf8'))).toContain('Milo Drenk');
+
+    // The table file's place is taken by a folder: the write cannot land.
+    await rm(dataFile);
+    await mkdir(path.join(dataFile, 'in-the-way'), { recursive: true });
+    await writeFile(path.join(seeds, '901_new.txt'), 'Zaria\'s envoy to Ostland, Tova Renn, has resigned, officials said.\n');
+    const report = await ds.refresh();
+    expect(report.ok).toBe(true);
+    expect(report.people.added).toContain('Tova Renn');
+    expect(ds.table.people.some((p) => p.name === 'Tova Renn')).toBe(true);
+    expect(report.warnings.map((w) => w.message).join('\n')).toMatch(/the new table is served but could not be stored \(.+\); a restart rebuilds it from the seeds/);
+    expect(logs.join('\n')).toMatch(/could not be stored/);
+  }, 120_000);
 });

@@ -137,6 +137,7 @@ function emptyReport(durationMs: number): RefreshReport {
   return {
     ok: true,
     durationMs,
+    servedMs: durationMs,
     articles: { added: [], removed: [], changed: [] },
     people: { added: [], removed: [] },
     events: { added: [], removed: [] },
