@@ -26,6 +26,37 @@ const DONT_KNOW = 'The articles do not say.';
 const MAX_QUOTES = 6;
 const MAX_QUESTION = 2000;
 
+/** A fact's text normalised, once per fact (list questions compare it with every fact of a kind). */
+const normalizedFacts = new WeakMap<object, string>();
+
+function normalizedOnce(fact: object, text: string): string {
+  let n = normalizedFacts.get(fact);
+  if (n === undefined) normalizedFacts.set(fact, (n = normalize(text)));
+  return n;
+}
+
+const speakerWords = new WeakMap<Quote, Set<string>>();
+
+/** The words of a quote's unresolved speaker name, once per quote. */
+function speakerTokens(q: Quote, name: string): Set<string> {
+  let have = speakerWords.get(q);
+  if (!have) speakerWords.set(q, (have = new Set(tokens(name))));
+  return have;
+}
+
+/** The first person of the table with this id (as a scan of the people would find), by a map made once. */
+const firstById = new WeakMap<AnswerIndex, Map<string, Person>>();
+
+function firstPerson(index: AnswerIndex, id: string | null): Person | undefined {
+  let byId = firstById.get(index);
+  if (!byId) {
+    byId = new Map();
+    for (const p of index.table.people) if (!byId.has(p.id)) byId.set(p.id, p);
+    firstById.set(index, byId);
+  }
+  return id === null ? undefined : byId.get(id);
+}
+
 function none(text: string): Answer {
   return { text, sources: [] };
 }
@@ -212,7 +243,7 @@ function answerAttributeList(index: AnswerIndex, kind: AttributeKind, filter: st
   if (want === '') return null;
   const hits: Array<{ person: Person; evidence: Evidence[] }> = [];
   for (const person of index.table.people) {
-    const evidence = person.attributes.filter((a) => a.kind === kind && ` ${normalize(a.value)} `.includes(` ${want} `)).map((a) => a.evidence);
+    const evidence = person.attributes.filter((a) => a.kind === kind && ` ${normalizedOnce(a, a.value)} `.includes(` ${want} `)).map((a) => a.evidence);
     if (evidence.length > 0) hits.push({ person, evidence });
   }
   if (hits.length === 0) return null;
@@ -247,7 +278,7 @@ function eventsInRange(index: AnswerIndex, range: { from: string; to: string }):
   const label = describeRange(range.from, range.to);
   if (events.length === 0) return none(`The articles report no dated event ${label.startsWith('since') || label.startsWith('up to') ? label : `in ${label}`}.`);
   const lines = events.slice(0, 25).map((e) => {
-    const who = index.table.people.find((p) => p.id === e.person)?.name ?? e.subject;
+    const who = firstPerson(index, e.person)?.name ?? e.subject;
     // An unnamed subject is already its role ("a top air force colonel").
     const role = !e.person || !e.role ? '' : e.kind === 'appointment' ? ` ${recase(index, e.role)}` : ` as ${recase(index, e.role)}`;
     const place = e.place ? ` to ${e.place}` : '';
@@ -259,11 +290,11 @@ function eventsInRange(index: AnswerIndex, range: { from: string; to: string }):
 function answerWentTo(index: AnswerIndex, place: string): Answer | null {
   const want = normalize(place);
   if (!want) return null;
-  const events = index.table.events.filter((e) => (e.kind === 'flight' || e.kind === 'defection') && e.place && ` ${normalize(e.place)} `.includes(` ${want} `));
+  const events = index.table.events.filter((e) => (e.kind === 'flight' || e.kind === 'defection') && e.place && ` ${normalizedOnce(e, e.place)} `.includes(` ${want} `));
   if (events.length === 0) return null;
   const byWho = new Map<string, Event[]>();
   for (const e of events) {
-    const who = index.table.people.find((p) => p.id === e.person)?.name ?? e.subject;
+    const who = firstPerson(index, e.person)?.name ?? e.subject;
     byWho.set(who, [...(byWho.get(who) ?? []), e]);
   }
   const parts = [...byWho.entries()].map(([who, evs]) => {
@@ -345,7 +376,7 @@ function quotesByName(index: AnswerIndex, subject: string): Quote[] {
   if (want.length === 0) return [];
   return index.table.quotes.filter((q) => {
     if (q.speaker || !q.speakerName) return false;
-    const have = new Set(tokens(q.speakerName));
+    const have = speakerTokens(q, q.speakerName);
     return want.every((t) => have.has(t));
   });
 }

@@ -2,8 +2,10 @@
 import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
+import { buildNameIndex, coreTokens, resolveName } from '../../src/answer/names.js';
 import { FUSE_THRESHOLD, knownToken, letterSet, mayFuseMatch, substringDistance, TokenIndex, tokenScore } from '../../src/answer/spelling.js';
 import { skeleton } from '../../src/answer/text.js';
+import type { FactTable } from '../../src/facts/schema.js';
 
 /** Sellers' dynamic programme: fewest edits from `p` to any substring of `t`. */
 function naiveSubstringDistance(p: string, t: string): number {
@@ -110,6 +112,84 @@ describe('TokenIndex', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** The typo matching as it was before the spelling index: every person with a similar-looking word, compared. */
+function bruteFuzzy(table: FactTable, idx: ReturnType<typeof buildNameIndex>, core: string[]): { person: string | null; suggestions: string[] } {
+  if (!core.some((t) => t.length >= 4)) return { person: null, suggestions: [] };
+  const personTokens = new Map<string, string[]>();
+  for (const p of table.people) {
+    const toks = new Set<string>();
+    for (const s of new Set([p.name, ...p.aliases])) for (const t of coreTokens(s.trim())) toks.add(t);
+    personTokens.set(p.id, [...toks]);
+  }
+  const typed = core.map((t) => ({ t, s: skeleton(t), l: letterSet(skeleton(t)) }));
+  let candidates: string[] | null = null;
+  for (const t of core) {
+    const block: string[] = [];
+    for (let len = t.length - 2; len <= t.length + 2; len++) {
+      for (const [id, toks] of personTokens) if (toks.some((k) => k.charAt(0) === t.charAt(0) && k.length === len) && !block.includes(id)) block.push(id);
+    }
+    candidates = candidates === null ? block : candidates.filter((id) => block.includes(id));
+  }
+  const scored: Array<{ id: string; score: number }> = [];
+  for (const id of candidates ?? []) {
+    let total = 0;
+    let ok = true;
+    for (const { t, s, l } of typed) {
+      const best = Math.max(0, ...(personTokens.get(id) ?? []).map((k) => tokenScore(t, s, l, knownToken(k))));
+      if (best === 0) {
+        ok = false;
+        break;
+      }
+      total += best;
+    }
+    if (ok) scored.push({ id, score: total / core.length });
+  }
+  scored.sort((a, b) => b.score - a.score || (idx.prominence.get(b.id) ?? 0) - (idx.prominence.get(a.id) ?? 0));
+  const [top, second] = scored;
+  if (top && (!second || top.score - second.score >= 0.05)) return { person: top.id, suggestions: [] };
+  return { person: null, suggestions: scored.slice(0, 5).map((s) => s.id) };
+}
+
+describe('typo matching of names', () => {
+  const syllable = fc.constantFrom('ka', 'ri', 'mi', 'om', 'ar', 'ha', 'sa', 'an', 'ni', 'ko', 'ro', 'va', 'ou', 'ee', 'y', 'ph', 'q');
+  const name = fc.array(syllable, { minLength: 2, maxLength: 5 }).map((s) => s.join(''));
+  const person = fc.tuple(name, name, fc.option(name), fc.nat(4)).map(([first, last, alias, weight]) => ({ first, last, alias, weight }));
+
+  it('finds the same person or suggestions as comparing the typed words with every person', () => {
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 8 }), (specs, typos) => {
+        const people = specs.map((p, i) => ({
+          id: `p${i}`,
+          name: `${p.first} ${p.last}`,
+          aliases: [`${p.first} ${p.last}`, ...(p.alias ? [`${p.alias} ${p.last}`] : [])],
+          roles: [],
+          attributes: [],
+          articles: Array.from({ length: p.weight }, (_, k) => `a${k}`),
+          mentions: [],
+        }));
+        const table = { articles: [], people, events: [], quotes: [] } as unknown as FactTable;
+        const idx = buildNameIndex(table);
+        for (const [who, at, kind, both] of typos) {
+          const p = people[who % people.length]!;
+          const words = p.name.split(' ');
+          const edit = (w: string): string => {
+            const i = 1 + (at % Math.max(1, w.length - 1));
+            return kind % 3 === 0 ? w.slice(0, i) + w.slice(i + 1) : kind % 3 === 1 ? `${w.slice(0, i)}e${w.slice(i)}` : `${w.slice(0, i)}o${w.slice(i + 1)}`;
+          };
+          const query = both ? words.map(edit).join(' ') : edit(words.at(-1)!);
+          const strict = resolveName(idx, query, false);
+          const expected = strict.person || strict.suggestions.length > 0
+            ? { person: strict.person?.id ?? null, suggestions: strict.suggestions.map((s) => s.id) }
+            : bruteFuzzy(table, idx, coreTokens(query));
+          const got = resolveName(idx, query, true);
+          expect({ person: got.person?.id ?? null, suggestions: got.suggestions.map((s) => s.id) }).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
