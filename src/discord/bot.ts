@@ -56,7 +56,6 @@ export function cooldownsFrom(config: BotOptions['config']): BotCooldowns {
   return {
     questions: new Cooldown(config.cooldownQuestionsPer10s ?? DEFAULT_COOLDOWN.questions),
     autocomplete: new Cooldown(config.cooldownAutocompletePer10s ?? DEFAULT_COOLDOWN.autocomplete),
-    dmNotices: new Cooldown(1),
   };
 }
 

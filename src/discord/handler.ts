@@ -51,11 +51,6 @@ export interface BotCooldowns {
   /** Slash commands other than moderator ones, and DMs. */
   questions: Cooldown;
   autocomplete: Cooldown;
-  /**
-   * No longer read: "slow down" notices are now rationed by Cooldown.admit (once per refusal streak, per place:
-   * DMs, slash commands, autocomplete). Kept only because cooldownsFrom in bot.ts still builds it.
-   */
-  dmNotices?: Cooldown;
 }
 
 /** The friendly refusal for a user over the question cooldown. */
