@@ -115,6 +115,15 @@ export interface FileRead {
 
 const STAT_BATCH = 256;
 
+/** Size and modification time of files in a folder, asked in parallel batches (thousands of files). */
+export async function statFiles(dir: string, names: readonly string[]): Promise<Array<{ size: number; mtimeMs: number }>> {
+  const stamps: Array<{ size: number; mtimeMs: number }> = [];
+  for (let i = 0; i < names.length; i += STAT_BATCH) {
+    stamps.push(...(await Promise.all(names.slice(i, i + STAT_BATCH).map((f) => stat(path.join(dir, f))))));
+  }
+  return stamps;
+}
+
 /** Decodes one file's bytes, or says why it is skipped. */
 function readArticleBytes(bytes: Buffer): FileRead['text'] {
   if (bytes.length > MAX_ARTICLE_BYTES) return { skipped: `skipped: ${bytes.length} bytes is over the ${MAX_ARTICLE_BYTES}-byte limit` };
@@ -143,10 +152,7 @@ export async function readSeeds(dir: string, previous?: SeedsFolder): Promise<Se
   // Files are stamped and read in parallel batches (a large folder is thousands of small files), then
   // checked in order.
   const reads = new Map<string, FileRead>();
-  const stamps: Array<{ size: number; mtimeMs: number }> = [];
-  for (let i = 0; i < files.length; i += STAT_BATCH) {
-    stamps.push(...(await Promise.all(files.slice(i, i + STAT_BATCH).map((f) => stat(path.join(dir, f))))));
-  }
+  const stamps = await statFiles(dir, files);
   const changed: number[] = [];
   files.forEach((f, k) => {
     const before = previous?.files?.get(f);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { buildIndex, type AnswerIndex } from '../answer/index.js';
 import type { FactTable, Warning } from '../facts/schema.js';
 import type { ExtractionState } from '../extract/index.js';
-import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES, readSeeds, type SeedsFolder } from '../extract/load.js';
+import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES, readSeeds, statFiles, type SeedsFolder } from '../extract/load.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { diffTables, emptyDiff } from './diff.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -219,13 +219,15 @@ export class Dataset {
       }
       const { table, state } = await extractValid(this.seedsDir, this.dataFile, seeds, onProgress, this.extraction);
       const index = buildIndex(table);
-      const diff = diffTables(this.current.table, table);
-      // Served first, then stored (still inside this exclusive section, so the next refresh waits for it):
-      // questions get the new table without waiting for a large file to be written. If storing fails, the
-      // new table stays served, the report says so, and the next start rebuilds it from the seeds.
+      // Served first, then compared and stored (still inside this exclusive section, so the next refresh
+      // waits for it): questions get the new table without waiting for the report or for a large file to be
+      // written. If storing fails, the new table stays served, the report says so, and the next start
+      // rebuilds it from the seeds.
+      const before = this.current.table;
       this.serve(table, index);
       this.extraction = state;
       const servedMs = performance.now() - started;
+      const diff = diffTables(before, table);
       const warnings = [...table.warnings];
       try {
         await writeTable(this.dataFile, table);
@@ -296,10 +298,7 @@ async function seedsNewerThan(seedsDir: string, dataFile: string): Promise<boole
   const tableTime = (await stat(dataFile)).mtimeMs;
   const dirTime = (await stat(seedsDir)).mtimeMs;
   if (dirTime > tableTime) return true;
-  for (const name of await readdir(seedsDir)) {
-    if ((await stat(path.join(seedsDir, name))).mtimeMs > tableTime) return true;
-  }
-  return false;
+  return (await statFiles(seedsDir, await readdir(seedsDir))).some((s) => s.mtimeMs > tableTime);
 }
 
 async function exists(file: string): Promise<boolean> {
