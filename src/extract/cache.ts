@@ -10,6 +10,8 @@ import type { PreparedArticle } from './prepared.js';
 import { writeFileAtomic } from '../store/tableFile.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
+const keys = new WeakMap<RawArticle, string>();
+
 export class ArticleCache {
   readonly dir: string;
   hits = 0;
@@ -25,7 +27,13 @@ export class ArticleCache {
 
   /** Content hash, id and manifest entry: what an article's prepared form depends on. */
   static keyOf(raw: RawArticle): string {
-    return createHash('sha256').update(raw.hash).update('\0').update(raw.id).update('\0').update(JSON.stringify(raw.meta)).digest('hex').slice(0, 40);
+    // Asked several times per refresh (fingerprint, extraction) for thousands of articles: worked out once each.
+    let key = keys.get(raw);
+    if (key === undefined) {
+      key = createHash('sha256').update(raw.hash).update('\0').update(raw.id).update('\0').update(JSON.stringify(raw.meta)).digest('hex').slice(0, 40);
+      keys.set(raw, key);
+    }
+    return key;
   }
 
   async get(raw: RawArticle): Promise<PreparedArticle | null> {
