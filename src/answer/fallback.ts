@@ -65,6 +65,26 @@ function idf(index: Bm25Index, term: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+interface Accumulators {
+  score: Float64Array;
+  weight: Float64Array;
+  matched: Int32Array;
+}
+
+const accumulatorsOf = new WeakMap<Bm25Index, Accumulators>();
+
+/** Zeroed per-sentence sums for one search (searches never overlap: they run to the end synchronously). */
+function accumulators(index: Bm25Index): Accumulators {
+  let acc = accumulatorsOf.get(index);
+  // Sized to the sentences and to any document number a posting holds.
+  const size = Math.max(index.docs.length, index.lengths.length);
+  if (!acc || acc.matched.length < size) {
+    acc = { score: new Float64Array(size), weight: new Float64Array(size), matched: new Int32Array(size) };
+    accumulatorsOf.set(index, acc);
+  }
+  return acc;
+}
+
 /** Best sentences for a question, or [] when none passes the threshold. */
 export function searchEvidence(index: Bm25Index, question: string, limit = 2): FallbackHit[] {
   const terms = [...new Set(contentStems(question.slice(0, 1000)))].filter((t) => !QUESTION_WORDS.has(t));
@@ -76,7 +96,10 @@ export function searchEvidence(index: Bm25Index, question: string, limit = 2): F
     weights.set(t, w);
     totalWeight += w;
   }
-  const scores = new Map<number, { score: number; weight: number; matched: number }>();
+  // Per-sentence sums in arrays kept per index (a common word has tens of thousands of sentences), cleared
+  // after use; `touched` keeps the order sentences were first reached in, as a map's insertion order would.
+  const acc = accumulators(index);
+  const touched: number[] = [];
   for (const t of terms) {
     const p = index.postings.get(t);
     if (!p) continue;
@@ -84,20 +107,25 @@ export function searchEvidence(index: Bm25Index, question: string, limit = 2): F
     for (const [doc, tf] of p) {
       const len = index.lengths[doc] ?? 0;
       const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / (index.avgLength || 1)));
-      const cur = scores.get(doc) ?? { score: 0, weight: 0, matched: 0 };
-      cur.score += s;
-      cur.weight += w;
-      cur.matched += 1;
-      scores.set(doc, cur);
+      if (acc.matched[doc] === 0) touched.push(doc);
+      acc.score[doc]! += s;
+      acc.weight[doc]! += w;
+      acc.matched[doc]! += 1;
     }
   }
   const hits: FallbackHit[] = [];
-  for (const [doc, s] of scores) {
+  for (const doc of touched) {
+    const score = acc.score[doc]!;
+    const weight = acc.weight[doc]!;
+    const matched = acc.matched[doc]!;
+    acc.score[doc] = 0;
+    acc.weight[doc] = 0;
+    acc.matched[doc] = 0;
     const ref = index.docs[doc];
     if (!ref) continue;
-    const coverage = totalWeight > 0 ? s.weight / totalWeight : 0;
-    if (coverage < MIN_COVERAGE || s.matched < MIN_MATCHED) continue;
-    hits.push({ doc: ref, score: s.score, coverage, matched: s.matched });
+    const coverage = totalWeight > 0 ? weight / totalWeight : 0;
+    if (coverage < MIN_COVERAGE || matched < MIN_MATCHED) continue;
+    hits.push({ doc: ref, score, coverage, matched });
   }
   // A sentence holding more of the question outranks a shorter one holding less; BM25 orders the rest.
   hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
