@@ -1,6 +1,6 @@
 // The answer index: every lookup the engine needs, built once per fact table.
 import type { Article, Event, Evidence, FactTable, Person, Quote, Source } from '../facts/schema.js';
-import { buildBm25, type Bm25Index } from './fallback.js';
+import { buildBm25Steps, type Bm25Index } from './fallback.js';
 import { buildNameIndex, type NameIndex } from './names.js';
 import { normalize, TITLES } from './text.js';
 
@@ -27,9 +27,48 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-function buildCasing(table: FactTable): Map<string, string> {
+/**
+ * The slow parts of the index are folds over the articles, written as generators that yield after each
+ * article: a first question drains one at once, and the background warm-up (warmSteps) runs it a few
+ * milliseconds at a time, so building never holds the event loop for seconds on a large table.
+ */
+export type Build<T> = Generator<void, T, void>;
+
+/** A lazily built part: `get` finishes the build (wherever the warm-up left it); `build` is what warms it. */
+class Lazy<T> {
+  private value: T | undefined;
+  private running: Build<T> | undefined;
+  constructor(private readonly start: () => Build<T>) {}
+
+  get(): T {
+    if (this.value === undefined) {
+      const build = this.steps();
+      let r = build.next();
+      while (!r.done) r = build.next();
+    }
+    return this.value!;
+  }
+
+  /** The build as steps, shared by every caller (a question may finish what the warm-up started). */
+  *steps(): Build<T> {
+    while (this.value === undefined) {
+      const running = (this.running ??= this.start());
+      const r = running.next();
+      if (r.done) {
+        this.value = r.value;
+        this.running = undefined;
+        break;
+      }
+      yield;
+    }
+    return this.value;
+  }
+}
+
+function* buildCasing(table: FactTable): Build<Map<string, string>> {
   const counts = new Map<string, { upper: number; lower: number; form: string }>();
   for (const a of table.articles) {
+    yield;
     for (const s of a.sentences) {
       const words = s.text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
       words.forEach((w, i) => {
@@ -56,11 +95,12 @@ interface Words {
   articlesByWord: Map<string, number[]>;
 }
 
-function buildWords(table: FactTable): Words {
+function* buildWords(table: FactTable): Build<Words> {
   const vocabulary = new Set<string>();
   const normalizedTexts: string[] = [];
   const articlesByWord = new Map<string, number[]>();
-  table.articles.forEach((a, i) => {
+  for (const [i, a] of table.articles.entries()) {
+    yield;
     const text = normalize(a.text);
     normalizedTexts.push(` ${text} `);
     for (const w of new Set(text.split(' '))) {
@@ -68,7 +108,7 @@ function buildWords(table: FactTable): Words {
       vocabulary.add(w);
       push(articlesByWord, w, i);
     }
-  });
+  }
   return { vocabulary, normalizedTexts, articlesByWord };
 }
 
@@ -79,17 +119,17 @@ function buildWords(table: FactTable): Words {
  */
 export function buildIndex(table: FactTable): AnswerIndex {
   let names: NameIndex | null = null;
-  let bm25: Bm25Index | null = null;
-  let casing: Map<string, string> | null = null;
-  let words: Words | null = null;
+  const bm25 = new Lazy(() => buildBm25Steps(table));
+  const casing = new Lazy(() => buildCasing(table));
+  const words = new Lazy(() => buildWords(table));
   const articles = new Map<string, Article>();
   for (const a of table.articles) articles.set(a.id, a);
   const eventsByPerson = new Map<string, Event[]>();
   for (const e of table.events) if (e.person) push(eventsByPerson, e.person, e);
   const quotesBySpeaker = new Map<string, Quote[]>();
   for (const q of table.quotes) if (q.speaker) push(quotesBySpeaker, q.speaker, q);
-  const text = (): Words => (words ??= buildWords(table));
-  return {
+  const text = (): Words => words.get();
+  const index: AnswerIndex = {
     table,
     articles,
     get names(): NameIndex {
@@ -99,12 +139,10 @@ export function buildIndex(table: FactTable): AnswerIndex {
     eventsByPerson,
     quotesBySpeaker,
     get bm25(): Bm25Index {
-      bm25 ??= buildBm25(table);
-      return bm25;
+      return bm25.get();
     },
     get casing(): Map<string, string> {
-      casing ??= buildCasing(table);
-      return casing;
+      return casing.get();
     },
     get vocabulary(): Set<string> {
       return text().vocabulary;
@@ -116,16 +154,34 @@ export function buildIndex(table: FactTable): AnswerIndex {
       return text().articlesByWord;
     },
   };
+  warmers.set(index, function* () {
+    const { names } = index;
+    yield;
+    void names.aliasesByProminence;
+    yield;
+    void names.spelling;
+    yield;
+    yield* casing.steps();
+    yield* words.steps();
+    yield* bm25.steps();
+  });
+  return index;
 }
 
-/** Builds every part of the index that is otherwise built on first use (e.g. in the background after start-up). */
+const warmers = new WeakMap<AnswerIndex, () => Generator<void, void, void>>();
+
+/**
+ * The parts of the index otherwise built on first use, as small steps (about one article each) for a
+ * background warm-up that yields to questions between steps. Parts already built are skipped.
+ */
+export function warmSteps(index: AnswerIndex): Generator<void, void, void> {
+  const warm = warmers.get(index);
+  return warm ? warm() : (function* () {})();
+}
+
+/** Builds every part of the index at once (tests, scripts). */
 export function warmIndex(index: AnswerIndex): void {
-  const { names } = index;
-  void names.aliasesByProminence;
-  void names.spelling;
-  void index.casing;
-  void index.vocabulary;
-  void index.bm25;
+  for (const _ of warmSteps(index));
 }
 
 /** Whether the articles contain this phrase (normalised, whole words). */

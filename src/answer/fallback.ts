@@ -26,10 +26,19 @@ const QUESTION_WORDS = new Set(
 );
 
 export function buildBm25(table: FactTable): Bm25Index {
+  const build = buildBm25Steps(table);
+  let r = build.next();
+  while (!r.done) r = build.next();
+  return r.value;
+}
+
+/** The same, yielding after each article (see Build in build.ts). */
+export function* buildBm25Steps(table: FactTable): Generator<void, Bm25Index, void> {
   const docs: SentenceRef[] = [];
   const postings = new Map<string, Map<number, number>>();
   const lengths: number[] = [];
   for (const a of table.articles) {
+    yield;
     for (const s of a.sentences) {
       const i = docs.length;
       docs.push({ article: a.id, sentence: s.index, text: s.text });

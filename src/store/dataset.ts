@@ -5,7 +5,7 @@
 // from the current table. A refresh that fails for any reason leaves the served table as it was.
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildIndex, type AnswerIndex } from '../answer/index.js';
+import { buildIndex, warmSteps, type AnswerIndex } from '../answer/index.js';
 import type { FactTable, Warning } from '../facts/schema.js';
 import type { ExtractionState } from '../extract/index.js';
 import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES, readSeeds, statFiles, type SeedsFolder } from '../extract/load.js';
@@ -84,7 +84,7 @@ export class Dataset {
     this.dataFile = options.dataFile;
     this.log = options.log ?? (() => undefined);
     this.current = { table, index: buildIndex(table) };
-    warmFallbackIndex(this.current.index);
+    this.warm(this.current.index);
   }
 
   /**
@@ -244,10 +244,15 @@ export class Dataset {
     }
   }
 
-  /** Swaps a table in; its fallback sentence index is built once the event loop is free. */
+  /** Swaps a table in; the parts of its index built on first use are built in the background meanwhile. */
   private serve(table: FactTable, index: AnswerIndex): void {
     this.current = { table, index };
-    warmFallbackIndex(index);
+    this.warm(index);
+  }
+
+  /** Builds the rest of a served index in the background, until another one is served. */
+  private warm(index: AnswerIndex): void {
+    warmInBackground(index, () => this.current.index === index);
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -260,9 +265,23 @@ export class Dataset {
   }
 }
 
-/** The fallback sentence index is built lazily; build it soon after a table is served, off the start-up path. */
-function warmFallbackIndex(index: AnswerIndex): void {
-  setTimeout(() => void index.bm25, 0).unref();
+/** Milliseconds of index building per turn of the event loop during the background warm-up. */
+const WARM_SLICE_MS = 8;
+
+/**
+ * Builds the parts of the answer index that are otherwise built on first use, in the background after a table
+ * is served: a few milliseconds at a time, so questions asked meanwhile wait at most one slice. It stops when
+ * another table is served.
+ */
+function warmInBackground(index: AnswerIndex, stillServed: () => boolean): void {
+  const steps = warmSteps(index);
+  const slice = () => {
+    if (!stillServed()) return;
+    const until = performance.now() + WARM_SLICE_MS;
+    while (performance.now() < until) if (steps.next().done) return;
+    setImmediate(slice).unref();
+  };
+  setImmediate(slice).unref();
 }
 
 function refused(started: number, error: string): RefreshReport {
