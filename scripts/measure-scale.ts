@@ -8,7 +8,8 @@
 // Instead writes answer(), resolvePerson() and completeNames() for a broad, deterministic question set (bench
 // questions, every kind of intent, typos, unknown names, roles, dates, places, prefixes) as JSON lines: run it
 // before and after a change to the engine and compare the files; they must be identical.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readTable } from '../src/store/tableFile.js';
 import {
   answer,
   articleFacts,
@@ -42,7 +43,8 @@ const heapMB = (): number => {
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 
-const table = JSON.parse(await readFile(file, 'utf8')) as FactTable;
+// readTable reads both the stored format (checksummed, compact) and plain JSON tables.
+const table = await readTable(file);
 const heapBefore = heapMB();
 let t = performance.now();
 const index = buildIndex(table);

@@ -55,6 +55,8 @@ export interface StartupProbe {
   logs: string[];
   rssMB: number;
   heapUsedMB: number;
+  /** RSS once every lazily built part of the index is built (what a running bot settles at). */
+  rssWarmMB: number;
   /** The child refused to import the NLP library; true means the table was served without it. */
   withoutNlp: boolean;
 }
@@ -281,7 +283,7 @@ export async function probeStartup(seedsDir: string, dataFile: string): Promise<
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallMs = performance.now() - started;
   const line = out.trim().split('\n').at(-1) ?? '';
-  let parsed: { ok?: boolean; error?: string; readyMs?: number; importMs?: number; openMs?: number; readTableMs?: number; buildIndexMs?: number; rssMB?: number; heapUsedMB?: number; extracted?: boolean; logs?: string[] };
+  let parsed: { ok?: boolean; error?: string; readyMs?: number; importMs?: number; openMs?: number; readTableMs?: number; buildIndexMs?: number; rssMB?: number; rssWarmMB?: number; heapUsedMB?: number; extracted?: boolean; logs?: string[] };
   try {
     parsed = JSON.parse(line) as typeof parsed;
   } catch {
@@ -298,6 +300,7 @@ export async function probeStartup(seedsDir: string, dataFile: string): Promise<
     logs: parsed.logs ?? [],
     rssMB: round(parsed.rssMB ?? NaN),
     heapUsedMB: round(parsed.heapUsedMB ?? NaN),
+    rssWarmMB: round(parsed.rssWarmMB ?? NaN),
     withoutNlp: parsed.extracted === false,
   };
 }
