@@ -1,7 +1,7 @@
 // Dossier's answer engine: a pure function of the fact table. No discord.js, no NLP library: cheap to
 // import at bot start-up. Build the index once per table with buildIndex(), then ask as often as needed.
 // This file is the public API. src/timeline/ also imports a few internals, kept stable on purpose:
-// build.ts (cite, recase), text.ts (normalize), timeline.ts (defectionGroups, DefectionGroup),
+// build.ts (cite, recase), text.ts (normalize), timeline.ts (groupLookups, defectionGroups, DefectionGroup),
 // dates.ts (describeRange).
 import type { Person } from '../facts/schema.js';
 import type { AnswerIndex } from './build.js';

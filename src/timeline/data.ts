@@ -4,7 +4,7 @@ import type { AnswerIndex } from '../answer/index.ts';
 import { defectionTimeline } from '../answer/index.ts';
 import { cite, recase } from '../answer/build.ts';
 import { normalize } from '../answer/text.ts';
-import { defectionGroups, type DefectionGroup } from '../answer/timeline.ts';
+import { groupLookups } from '../answer/timeline.ts';
 import type { DateValue, Source } from '../facts/schema.ts';
 import { classifyRole, type PostKind } from './kinds.ts';
 
@@ -33,17 +33,14 @@ export interface TimelineQuery {
   person?: string;
 }
 
-function groupOf(groups: DefectionGroup[], eventId: string): DefectionGroup | undefined {
-  return groups.find((g) => g.events.some((e) => e.id === eventId));
-}
-
 /** The marks for a query, in the engine's order (by date, undated last). */
 export function timelineInput(index: AnswerIndex, query: TimelineQuery = {}): MarkInput[] {
   const range = { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) };
-  const groups = defectionGroups(index);
+  // The group of each event, looked up once per table (a scan per entry was quadratic at scale).
+  const { groupOf } = groupLookups(index);
   const out: MarkInput[] = [];
   for (const entry of defectionTimeline(index, range)) {
-    const g = groupOf(groups, entry.event.id);
+    const g = groupOf.get(entry.event);
     if (query.person && entry.person?.id !== query.person) continue;
     const name = g?.person?.name ?? g?.subject ?? entry.person?.name ?? entry.event.subject;
     const rawRole = g?.role ?? entry.event.role;
