@@ -158,7 +158,9 @@ export function updateNeighbours(parts: string[], previous: ReadonlyMap<string, 
 
 /** The name parts (spelling keys split into words) of a set of entity names. */
 export function namePartsOf(names: Iterable<string>): string[] {
-  return [...new Set([...names].flatMap((n) => nameKey(n).split(' ')))];
+  const parts = new Set<string>();
+  for (const name of new Set(names)) for (const part of nameKey(name).split(' ')) parts.add(part);
+  return [...parts];
 }
 
 /**
@@ -185,7 +187,12 @@ export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, R
   const withFamilyLike = (part: string) => {
     let found = familyLike.get(part);
     if (!found) {
-      found = [...(near.get(part) ?? [part])].sort().flatMap((p) => fullByFamily.get(p) ?? []);
+      const alikeParts = near.get(part);
+      found = [];
+      for (const p of alikeParts && alikeParts.size > 1 ? [...alikeParts].sort() : [part]) {
+        const names = fullByFamily.get(p);
+        if (names) for (const n of names) found.push(n);
+      }
       familyLike.set(part, found);
     }
     return found;

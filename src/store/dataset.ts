@@ -252,7 +252,7 @@ export class Dataset {
 
   /** Builds the rest of a served index in the background, until another one is served. */
   private warm(index: AnswerIndex): void {
-    warmInBackground(index, () => this.current.index === index);
+    warmInBackground(index, () => this.current.index === index, () => this.running > 0);
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -268,15 +268,22 @@ export class Dataset {
 /** Milliseconds of index building per turn of the event loop during the background warm-up. */
 const WARM_SLICE_MS = 8;
 
+/** How long the warm-up waits while a refresh or article change runs (it would only slow it down). */
+const WARM_PAUSE_MS = 50;
+
 /**
  * Builds the parts of the answer index that are otherwise built on first use, in the background after a table
- * is served: a few milliseconds at a time, so questions asked meanwhile wait at most one slice. It stops when
- * another table is served.
+ * is served: a few milliseconds at a time, so questions asked meanwhile wait at most one slice. It pauses while
+ * a change runs, and stops when another table is served.
  */
-function warmInBackground(index: AnswerIndex, stillServed: () => boolean): void {
+function warmInBackground(index: AnswerIndex, stillServed: () => boolean, changing: () => boolean): void {
   const steps = warmSteps(index);
   const slice = () => {
     if (!stillServed()) return;
+    if (changing()) {
+      setTimeout(slice, WARM_PAUSE_MS).unref();
+      return;
+    }
     const until = performance.now() + WARM_SLICE_MS;
     while (performance.now() < until) if (steps.next().done) return;
     setImmediate(slice).unref();
