@@ -76,6 +76,7 @@ export class Dataset {
   private readonly log: (msg: string) => void;
   /** What the last extraction left, so the next refresh redoes only what changed. */
   private extraction: ExtractionState | null = null;
+  private warming: Promise<void> = Promise.resolve();
   /** The seeds folder as last read, so the next read skips unchanged files. */
   private seedsRead: SeedsFolder | undefined;
 
@@ -252,7 +253,12 @@ export class Dataset {
 
   /** Builds the rest of a served index in the background, until another one is served. */
   private warm(index: AnswerIndex): void {
-    warmInBackground(index, () => this.current.index === index, () => this.running > 0);
+    this.warming = warmInBackground(index, () => this.current.index === index, () => this.running > 0);
+  }
+
+  /** Resolves when the served index is fully built (or another table replaced it first). */
+  whenWarm(): Promise<void> {
+    return this.warming;
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -276,19 +282,21 @@ const WARM_PAUSE_MS = 50;
  * is served: a few milliseconds at a time, so questions asked meanwhile wait at most one slice. It pauses while
  * a change runs, and stops when another table is served.
  */
-function warmInBackground(index: AnswerIndex, stillServed: () => boolean, changing: () => boolean): void {
+function warmInBackground(index: AnswerIndex, stillServed: () => boolean, changing: () => boolean): Promise<void> {
   const steps = warmSteps(index);
-  const slice = () => {
-    if (!stillServed()) return;
-    if (changing()) {
-      setTimeout(slice, WARM_PAUSE_MS).unref();
-      return;
-    }
-    const until = performance.now() + WARM_SLICE_MS;
-    while (performance.now() < until) if (steps.next().done) return;
+  return new Promise((resolve) => {
+    const slice = () => {
+      if (!stillServed()) return resolve();
+      if (changing()) {
+        setTimeout(slice, WARM_PAUSE_MS).unref();
+        return;
+      }
+      const until = performance.now() + WARM_SLICE_MS;
+      while (performance.now() < until) if (steps.next().done) return resolve();
+      setImmediate(slice).unref();
+    };
     setImmediate(slice).unref();
-  };
-  setImmediate(slice).unref();
+  });
 }
 
 function refused(started: number, error: string): RefreshReport {

@@ -69,7 +69,7 @@ export async function writeTable(file: string, table: FactTable): Promise<void> 
 
 /** Parses a stored table; throws with a readable reason when it is missing or broken. */
 export async function readTable(file: string): Promise<FactTable> {
-  return decodeTable(await readFile(file, 'utf8'), file);
+  return decodeTable(await readFile(file), file);
 }
 
 const FORMAT = 'dossier-table/2';
@@ -79,7 +79,7 @@ interface Header {
   sha256: string;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 export function encodeTable(table: FactTable): string {
   const body = JSON.stringify(compact(table));
@@ -87,17 +87,20 @@ export function encodeTable(table: FactTable): string {
   return `${JSON.stringify(header)}\n${body}`;
 }
 
-export function decodeTable(text: string, file: string): FactTable {
-  const newline = text.indexOf('\n');
-  const header = newline > 0 && text.startsWith(`{"format":"${FORMAT}"`) ? parseJson<Header>(text.slice(0, newline), file) : null;
+/** Reads a table from the file's bytes (or text). The checksum is taken over the bytes, as they were written. */
+export function decodeTable(data: string | Buffer, file: string): FactTable {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const newline = bytes.indexOf(0x0a);
+  const lead = bytes.subarray(0, Math.max(0, newline)).toString('utf8');
+  const header = newline > 0 && lead.startsWith(`{"format":"${FORMAT}"`) ? parseJson<Header>(lead, file) : null;
   if (header) {
-    const body = text.slice(newline + 1);
+    const body = bytes.subarray(newline + 1);
     if (sha256(body) !== header.sha256) throw new Error(`${file} is damaged: its checksum does not match its content`);
-    const stored = parseJson<StoredTable>(body, file);
+    const stored = parseJson<StoredTable>(body.toString('utf8'), file);
     if (stored.schema !== 1) throw new Error(`${file} has table schema ${String(stored.schema)}, this version reads schema 1`);
     return expand(stored);
   }
-  const parsed = FactTable.safeParse(parseJson<unknown>(text, file));
+  const parsed = FactTable.safeParse(parseJson<unknown>(bytes.toString('utf8'), file));
   if (!parsed.success) throw new Error(`${file} does not match the fact-table schema: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
 }

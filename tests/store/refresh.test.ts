@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { warmSteps } from '../../src/answer/index.ts';
 import { readSeeds } from '../../src/extract/load.ts';
 import { Dataset } from '../../src/store/dataset.ts';
 import { seedsFingerprint } from '../../src/store/fingerprint.ts';
@@ -100,4 +101,14 @@ describe('a refresh serves the new table before storing it', () => {
     expect(report.warnings.map((w) => w.message).join('\n')).toMatch(/the new table is served but could not be stored \(.+\); a restart rebuilds it from the seeds/);
     expect(logs.join('\n')).toMatch(/could not be stored/);
   }, 120_000);
+});
+
+describe('the served index is built in the background', () => {
+  it('after whenWarm() nothing is left to build', async () => {
+    const ds = await Dataset.open({ seedsDir: path.join(dir, 'seeds'), dataFile: path.join(dir, 'data', 'facts.json') });
+    await ds.whenWarm();
+    let left = 0;
+    for (const _ of warmSteps(ds.index)) left++;
+    expect(left).toBeLessThanOrEqual(3); // only the pauses between the name parts
+  });
 });
