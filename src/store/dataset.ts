@@ -258,7 +258,9 @@ export class Dataset {
 
   /** Resolves when the served index is fully built (or another table replaced it first). */
   whenWarm(): Promise<void> {
-    return this.warming;
+    // The warm-up's timers do not keep the process alive on their own; a caller waiting for it does.
+    const keepAlive = setInterval(() => undefined, 1000);
+    return this.warming.finally(() => clearInterval(keepAlive));
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

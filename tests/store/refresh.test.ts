@@ -1,4 +1,5 @@
 // A refresh costs what changed: unchanged seeds are recognised without extracting; a change is extracted.
+import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -111,4 +112,11 @@ describe('the served index is built in the background', () => {
     for (const _ of warmSteps(ds.index)) left++;
     expect(left).toBeLessThanOrEqual(3); // only the pauses between the name parts
   });
+
+  it('a script waiting for the warm-up is kept alive until it ends', () => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/store/warm.child.ts', path.join(dir, 'seeds'), path.join(dir, 'data', 'facts.json')], { encoding: 'utf8', timeout: 60_000 });
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toBe('warm\n');
+    expect(child.status).toBe(0);
+  }, 60_000);
 });
