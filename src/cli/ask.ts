@@ -53,7 +53,7 @@ async function loadIndex(seeds: string | null): Promise<AnswerIndex> {
     for (const w of table.warnings) log(`warning: ${w.article ?? 'seeds'}: ${w.message}`);
     return buildIndex(table);
   }
-  const dataset = await Dataset.open({ seedsDir: process.env.SEEDS_DIR ?? 'seeds', dataFile: process.env.DATA_FILE ?? 'data/facts.json', log });
+  const dataset = await Dataset.open({ seedsDir: process.env.SEEDS_DIR ?? 'seeds', dataFile: process.env.DATA_FILE ?? 'data/facts.json', log, warm: false });
   return dataset.index;
 }
 

@@ -40,7 +40,7 @@ async function loadIndex(seeds: string | undefined): Promise<AnswerIndex> {
     const { extractFromDir } = await import('../extract/index.ts');
     return buildIndex(await extractFromDir(seeds));
   }
-  const dataset = await Dataset.open({ seedsDir: process.env.SEEDS_DIR ?? 'seeds', dataFile: process.env.DATA_FILE ?? 'data/facts.json', log });
+  const dataset = await Dataset.open({ seedsDir: process.env.SEEDS_DIR ?? 'seeds', dataFile: process.env.DATA_FILE ?? 'data/facts.json', log, warm: false });
   return dataset.index;
 }
 

@@ -33,6 +33,11 @@ export interface DatasetOptions {
   seedsDir: string;
   dataFile: string;
   log?: (msg: string) => void;
+  /**
+   * Build the rest of each served index in the background (default true, for a running bot). A one-shot
+   * command that asks a question and exits passes false: what it needs is built when first used.
+   */
+  warm?: boolean;
 }
 
 export interface NewArticle {
@@ -77,6 +82,7 @@ export class Dataset {
   /** What the last extraction left, so the next refresh redoes only what changed. */
   private extraction: ExtractionState | null = null;
   private warming: Promise<void> = Promise.resolve();
+  private readonly warmsInBackground: boolean;
   /** The seeds folder as last read, so the next read skips unchanged files. */
   private seedsRead: SeedsFolder | undefined;
 
@@ -84,6 +90,7 @@ export class Dataset {
     this.seedsDir = options.seedsDir;
     this.dataFile = options.dataFile;
     this.log = options.log ?? (() => undefined);
+    this.warmsInBackground = options.warm ?? true;
     this.current = { table, index: buildIndex(table) };
     this.warm(this.current.index);
   }
@@ -253,14 +260,12 @@ export class Dataset {
 
   /** Builds the rest of a served index in the background, until another one is served. */
   private warm(index: AnswerIndex): void {
-    this.warming = warmInBackground(index, () => this.current.index === index, () => this.running > 0);
+    if (this.warmsInBackground) this.warming = warmInBackground(index, () => this.current.index === index, () => this.running > 0);
   }
 
   /** Resolves when the served index is fully built (or another table replaced it first). */
   whenWarm(): Promise<void> {
-    // The warm-up's timers do not keep the process alive on their own; a caller waiting for it does.
-    const keepAlive = setInterval(() => undefined, 1000);
-    return this.warming.finally(() => clearInterval(keepAlive));
+    return this.warming;
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -290,14 +295,16 @@ function warmInBackground(index: AnswerIndex, stillServed: () => boolean, changi
     const slice = () => {
       if (!stillServed()) return resolve();
       if (changing()) {
-        setTimeout(slice, WARM_PAUSE_MS).unref();
+        setTimeout(slice, WARM_PAUSE_MS);
         return;
       }
       const until = performance.now() + WARM_SLICE_MS;
       while (performance.now() < until) if (steps.next().done) return resolve();
-      setImmediate(slice).unref();
+      setImmediate(slice);
     };
-    setImmediate(slice).unref();
+    // Not unref'd: an unref'd immediate does not wake an idle event loop, so the warm-up would crawl at one
+    // slice per wake-up. It keeps a process alive only until it ends (seconds at 10,000 articles).
+    setImmediate(slice);
   });
 }
 
