@@ -25,14 +25,7 @@ const QUESTION_WORDS = new Set(
     .flatMap((w) => contentStems(w)),
 );
 
-export function buildBm25(table: FactTable): Bm25Index {
-  const build = buildBm25Steps(table);
-  let r = build.next();
-  while (!r.done) r = build.next();
-  return r.value;
-}
-
-/** The same, yielding after each article (see Build in build.ts). */
+/** The sentence index, yielding after each article (see Build in build.ts). */
 export function* buildBm25Steps(table: FactTable): Generator<void, Bm25Index, void> {
   const docs: SentenceRef[] = [];
   const postings = new Map<string, Map<number, number>>();

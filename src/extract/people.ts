@@ -244,10 +244,6 @@ export interface CandidateArticle {
   candidates: NameCandidate[];
 }
 
-export function findPeople(docs: ArticleDoc[]): Map<string, Mention[]> {
-  return resolvePeople(docs.map((doc) => ({ id: doc.id, outlet: doc.outlet, candidates: nameCandidates(doc) })));
-}
-
 /**
  * Stage 3b, across the corpus: accepted names (with a cue) teach the corpus gazetteer, then uncued single
  * words that are a known surname or full name count too. Each mention gets `entity`, the fullest name it
