@@ -8,14 +8,13 @@ import path from 'node:path';
 import type { RawArticle } from './load.js';
 import type { PreparedArticle } from './prepared.js';
 import { writeFileAtomic } from '../store/tableFile.js';
+import { getOrMake } from './collections.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
 const keys = new WeakMap<RawArticle, string>();
 
 export class ArticleCache {
   readonly dir: string;
-  hits = 0;
-  misses = 0;
 
   constructor(root: string, version = EXTRACTOR_VERSION) {
     this.dir = path.join(root, `v${version}`);
@@ -28,39 +27,29 @@ export class ArticleCache {
   /** Content hash, id and manifest entry: what an article's prepared form depends on. */
   static keyOf(raw: RawArticle): string {
     // Asked several times per refresh (fingerprint, extraction) for thousands of articles: worked out once each.
-    let key = keys.get(raw);
-    if (key === undefined) {
-      key = createHash('sha256').update(raw.hash).update('\0').update(raw.id).update('\0').update(JSON.stringify(raw.meta)).digest('hex').slice(0, 40);
-      keys.set(raw, key);
-    }
-    return key;
+    return getOrMake(keys, raw, () => createHash('sha256').update(raw.hash).update('\0').update(raw.id).update('\0').update(JSON.stringify(raw.meta)).digest('hex').slice(0, 40));
   }
 
+  private fileOf(raw: RawArticle): string {
+    return path.join(this.dir, `${this.keyOf(raw)}.json`);
+  }
+
+  /** The prepared article, or null when it is not cached (or its file is unreadable). */
   async get(raw: RawArticle): Promise<PreparedArticle | null> {
-    try {
-      const value = JSON.parse(await readFile(path.join(this.dir, `${this.keyOf(raw)}.json`), 'utf8')) as PreparedArticle;
-      this.hits++;
-      return value;
-    } catch {
-      this.misses++;
-      return null;
-    }
+    return readFile(this.fileOf(raw), 'utf8').then((text) => JSON.parse(text) as PreparedArticle).catch(() => null);
   }
 
   /** The same as get(), blocking: for the few articles a refresh must read again mid-way. */
   getSync(raw: RawArticle): PreparedArticle | null {
     try {
-      const value = JSON.parse(readFileSync(path.join(this.dir, `${this.keyOf(raw)}.json`), 'utf8')) as PreparedArticle;
-      this.hits++;
-      return value;
+      return JSON.parse(readFileSync(this.fileOf(raw), 'utf8')) as PreparedArticle;
     } catch {
-      this.misses++;
       return null;
     }
   }
 
   async put(raw: RawArticle, prepared: PreparedArticle): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(path.join(this.dir, `${this.keyOf(raw)}.json`), JSON.stringify(prepared));
+    await writeFileAtomic(this.fileOf(raw), JSON.stringify(prepared));
   }
 }

@@ -7,13 +7,13 @@ import { ArticleCache } from './cache.js';
 import { defaultWorkers, prepareInWorkers } from './pool.js';
 import { deserialise, serialise, type PreparedArticle } from './prepared.js';
 import { analyseArticle, type ArticleContext } from './context.js';
-import type { ArticleDoc } from './doc.js';
+import { articleMeta, type ArticleDoc } from './doc.js';
 import { extractEvents, roleFromNP, type EventFact, type RoleLookup } from './events.js';
 import { readSeeds, type RawArticle, type SeedsFolder } from './load.js';
 import { clusterEntities, namePartsOf, neighbours, slug, updateNeighbours } from './merge.js';
 import { nameCandidates, resolvePeople, type Mention, type NameCandidate } from './people.js';
 import { extractQuotes, type QuoteFact } from './quotes.js';
-import { appendTo, groupBy } from './collections.js';
+import { appendTo, getOrMake, groupBy } from './collections.js';
 import { extractRolesAndAttributes, indexRoles, type EntityFacts, type EntityRole, type RoleIndex } from './roles.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
@@ -62,10 +62,10 @@ export async function extractFromDirWithStats(dir: string, options: ExtractOptio
 /** Extraction of a folder already read with `readSeeds` (a caller that also fingerprints it reads it once). */
 export async function extractSeeds(seeds: SeedsFolder, options: ExtractOptions = {}): Promise<Extraction> {
   const keys = seeds.articles.map((r) => ArticleCache.keyOf(r));
-  const known = (k: number) => options.previous?.articles.has(keys[k]!) ?? false;
-  const fresh = seeds.articles.filter((_, k) => !known(k));
-  const { docs, stats } = await prepareAll(fresh, options, seeds.articles.length - fresh.length);
-  const docByKey = new Map(fresh.map((r, k) => [ArticleCache.keyOf(r), docs[k]!]));
+  // Articles the previous extraction does not know (new or changed) are prepared; the others are not read.
+  const freshAt = keys.flatMap((key, k) => (options.previous?.articles.has(key) ? [] : [k]));
+  const { docs, stats } = await prepareAll(freshAt.map((k) => seeds.articles[k]!), options, keys.length - freshAt.length);
+  const docByKey = new Map(freshAt.map((k, j) => [keys[k]!, docs[j]!]));
   const rawByKey = new Map(seeds.articles.map((r, k) => [keys[k]!, r]));
   const cache = options.cacheDir ? new ArticleCache(options.cacheDir) : null;
   // An article whose facts must be read again although it did not change (a name it mentions now resolves
@@ -227,17 +227,7 @@ function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
 }
 
 function articleRow(d: ArticleDoc): Article {
-  return {
-    id: d.id,
-    file: d.file,
-    outlet: d.outlet,
-    published: d.published,
-    title: d.title,
-    ...(d.url ? { url: d.url } : {}),
-    text: d.clean.text,
-    sentences: d.sentences.map(({ tokens: _t, heading: _h, ...s }) => s),
-    hash: d.hash,
-  };
+  return { ...articleMeta(d), text: d.clean.text, sentences: d.sentences.map(({ tokens: _t, heading: _h, ...s }) => s) };
 }
 
 /**
@@ -247,14 +237,7 @@ function articleRow(d: ArticleDoc): Article {
  */
 export function linkCorpus(inputs: LinkInput[], previous: ExtractionState | null, warnings: Warning[], load: (key: string) => ArticleDoc): { table: FactTable; state: ExtractionState; stats: LinkStats } {
   const docs = new Map<string, ArticleDoc>();
-  const docOf = (key: string) => {
-    let doc = docs.get(key);
-    if (!doc) {
-      doc = load(key);
-      docs.set(key, doc);
-    }
-    return doc;
-  };
+  const docOf = (key: string) => getOrMake(docs, key, () => load(key));
   for (const i of inputs) if (i.doc) docs.set(i.key, i.doc);
   const before = inputs.map((i) => (i.doc ? undefined : previous?.articles.get(i.key)));
   const rows = inputs.map((i, k) => before[k]?.row ?? articleRow(docOf(i.key)));
@@ -272,14 +255,7 @@ export function linkCorpus(inputs: LinkInput[], previous: ExtractionState | null
 
   // Facts read from each article given the names it mentions: reused while those are unchanged.
   const contexts = new Map<number, ArticleContext>();
-  const contextOf = (k: number) => {
-    let ctx = contexts.get(k);
-    if (!ctx) {
-      ctx = analyseArticle(docOf(inputs[k]!.key), found.get(rows[k]!.id) ?? []);
-      contexts.set(k, ctx);
-    }
-    return ctx;
-  };
+  const contextOf = (k: number) => getOrMake(contexts, k, () => analyseArticle(docOf(inputs[k]!.key), found.get(rows[k]!.id) ?? []));
   const locals: LocalFacts[] = inputs.map((_, k) => {
     const mentions = found.get(rows[k]!.id) ?? [];
     const old = before[k]?.local;
@@ -295,14 +271,7 @@ export function linkCorpus(inputs: LinkInput[], previous: ExtractionState | null
   const lookup = roleLookup(facts);
   const roles = indexRoles(facts);
   const digests = new WeakMap<readonly EntityRole[], string>();
-  const digest = (r: readonly EntityRole[]) => {
-    let d = digests.get(r);
-    if (d === undefined) {
-      d = roleDigest(r);
-      digests.set(r, d);
-    }
-    return d;
-  };
+  const digest = (r: readonly EntityRole[]) => getOrMake(digests, r, () => roleDigest(r));
   let reread = 0;
   const linked: LinkedFacts[] = inputs.map((_, k) => {
     const old = before[k];

@@ -2,7 +2,7 @@
 // a trailing vowel, "al-" or a typo ("Husseini" / "Huseiny", "Omar Zein" / "Omar al-Zein") are
 // clustered with fuse.js, but different given names with one surname stay apart ("Jan Horak" and "Milan Horak").
 import Fuse from 'fuse.js';
-import { appendTo } from './collections.js';
+import { appendTo, getOrMake } from './collections.js';
 import type { Mention } from './people.js';
 
 /** Keys already worked out: a refresh asks again for every name of the corpus. Cleared when it grows large. */
@@ -167,7 +167,8 @@ export function namePartsOf(names: Iterable<string>): string[] {
  * Maps every entity name to its canonical name. Full names cluster when surname and given name match
  * (fuzzily); a surname-only entity joins the cluster of a full name with that surname.
  */
-export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, ReadonlySet<string>> = neighbours(namePartsOf(mentions.map((m) => m.entity)))): Map<string, string> {
+/** `near` is the spelling neighbours of the names' parts: neighbours(namePartsOf(names)), or its update. */
+export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, ReadonlySet<string>>): Map<string, string> {
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const names = [...counts.keys()];
@@ -184,19 +185,16 @@ export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, R
   for (const f of full) appendTo(fullByFamily, family(keys.get(f)!), f);
   // Sorted, so the clusters do not depend on the order in which the spelling neighbours were found.
   const familyLike = new Map<string, string[]>();
-  const withFamilyLike = (part: string) => {
-    let found = familyLike.get(part);
-    if (!found) {
+  const withFamilyLike = (part: string) =>
+    getOrMake(familyLike, part, () => {
       const alikeParts = near.get(part);
-      found = [];
+      const found: string[] = [];
       for (const p of alikeParts && alikeParts.size > 1 ? [...alikeParts].sort() : [part]) {
         const names = fullByFamily.get(p);
         if (names) for (const n of names) found.push(n);
       }
-      familyLike.set(part, found);
-    }
-    return found;
-  };
+      return found;
+    });
   const givenOf = new Map(full.map((f) => [f, given(keys.get(f)!)!]));
   for (const a of full) {
     const ka = keys.get(a)!;

@@ -2,7 +2,7 @@
 // can be cached on disk per article and passed back from worker threads. Tokens are stored as offsets and a
 // bitmask of the few tags the pipeline reads; everything else is rebuilt from the text.
 import type { CleanParagraph } from './clean.js';
-import type { ArticleDoc } from './doc.js';
+import { articleMeta, type ArticleDoc, type ArticleMeta } from './doc.js';
 import type { Token } from './nlp.js';
 
 /** The only compromise tags the pipeline reads. Adding one here changes the cache format: bump the version. */
@@ -21,14 +21,7 @@ export interface PreparedSentence {
   tokens: number[];
 }
 
-export interface PreparedArticle {
-  id: string;
-  file: string;
-  outlet: string | null;
-  published: string | null;
-  title: string;
-  url?: string;
-  hash: string;
+export interface PreparedArticle extends ArticleMeta {
   text: string;
   paragraphs: CleanParagraph[];
   dropped: string[];
@@ -53,13 +46,7 @@ function tagsOf(mask: number): Set<string> {
 
 export function serialise(doc: ArticleDoc): PreparedArticle {
   return {
-    id: doc.id,
-    file: doc.file,
-    outlet: doc.outlet,
-    published: doc.published,
-    title: doc.title,
-    ...(doc.url ? { url: doc.url } : {}),
-    hash: doc.hash,
+    ...articleMeta(doc),
     text: doc.clean.text,
     paragraphs: doc.clean.paragraphs,
     dropped: doc.clean.dropped,
@@ -79,13 +66,7 @@ export function serialise(doc: ArticleDoc): PreparedArticle {
 export function deserialise(p: PreparedArticle): ArticleDoc {
   const text = p.text;
   return {
-    id: p.id,
-    file: p.file,
-    outlet: p.outlet,
-    published: p.published,
-    title: p.title,
-    ...(p.url ? { url: p.url } : {}),
-    hash: p.hash,
+    ...articleMeta(p),
     clean: { text, paragraphs: p.paragraphs, dropped: p.dropped },
     sentences: p.sentences.map((s) => {
       const tokens: Token[] = [];
