@@ -118,11 +118,6 @@ type Stored<T extends { text: string }> = Omit<T, 'text'> & { text?: string };
 type StoredArticle = Omit<Article, 'sentences'> & { sentences: Array<Stored<Article['sentences'][number]>> };
 type StoredTable = Omit<FactTable, 'articles'> & { articles: StoredArticle[] };
 
-/** Omits an evidence's sentence text when it is the text of the sentence it points to. */
-function compactEvidence<T extends { evidence: Evidence }>(item: T, sentenceText: (e: Evidence) => string | undefined): T {
-  return sentenceText(item.evidence) === item.evidence.text ? { ...item, evidence: withoutText(item.evidence) } : item;
-}
-
 function withoutText<T extends { text: string }>(item: T): T {
   const { text: _omitted, ...rest } = item;
   return rest as T; // the text is restored by expand()
@@ -130,8 +125,9 @@ function withoutText<T extends { text: string }>(item: T): T {
 
 function compact(table: FactTable): StoredTable {
   const byId = new Map(table.articles.map((a) => [a.id, a]));
-  const sentenceText = (e: Evidence) => byId.get(e.article)?.sentences[e.sentence]?.text;
-  const ev = <T extends { evidence: Evidence }>(item: T) => compactEvidence(item, sentenceText);
+  // An evidence's text is left out when it is the text of the sentence it points to.
+  const bare = (e: Evidence) => (byId.get(e.article)?.sentences[e.sentence]?.text === e.text ? withoutText(e) : e);
+  const ev = <T extends { evidence: Evidence }>(item: T) => ({ ...item, evidence: bare(item.evidence) });
   return {
     ...table,
     articles: table.articles.map((a) => ({ ...a, sentences: a.sentences.map((s) => (s.text === a.text.slice(s.start, s.end) ? withoutText(s) : s)) })),
@@ -139,7 +135,7 @@ function compact(table: FactTable): StoredTable {
       ...p,
       roles: p.roles.map(ev),
       attributes: p.attributes.map(ev),
-      mentions: p.mentions.map((m) => (sentenceText(m) === m.text ? withoutText(m) : m)),
+      mentions: p.mentions.map(bare),
     })),
     events: table.events.map(ev),
     quotes: table.quotes.map(ev),
