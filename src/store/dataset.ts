@@ -117,7 +117,7 @@ export class Dataset {
     log(`[dataset] extracting from ${options.seedsDir}: ${why}`);
     try {
       const seeds = await readSeeds(options.seedsDir);
-      const { table, state } = await extractValid(options.seedsDir, options.dataFile, seeds);
+      const { table, state } = await extractValid(options.seedsDir, options.dataFile, seeds, fingerprintOf(seeds));
       await writeTable(options.dataFile, table);
       const dataset = new Dataset(options, table);
       dataset.extraction = state;
@@ -220,12 +220,13 @@ export class Dataset {
       // Nothing changed since the served table was made: no extraction, no rewrite.
       const seeds = await readSeeds(this.seedsDir, this.seedsRead);
       this.seedsRead = seeds;
-      if (fingerprintOf(seeds) === this.current.table.sourceFingerprint) {
+      const fingerprint = fingerprintOf(seeds);
+      if (fingerprint === this.current.table.sourceFingerprint) {
         this.log('[dataset] refresh: the seeds are unchanged');
         const durationMs = performance.now() - started;
         return { ok: true, durationMs, servedMs: durationMs, ...emptyDiff(), warnings: this.current.table.warnings };
       }
-      const { table, state } = await extractValid(this.seedsDir, this.dataFile, seeds, onProgress, this.extraction);
+      const { table, state } = await extractValid(this.seedsDir, this.dataFile, seeds, fingerprint, onProgress, this.extraction);
       const index = buildIndex(table);
       // Served first, then compared and stored (still inside this exclusive section, so the next refresh
       // waits for it): questions get the new table without waiting for the report or for a large file to be
@@ -317,8 +318,7 @@ function refused(started: number, error: string): RefreshReport {
 export const cacheDirOf = (dataFile: string) => path.join(path.dirname(dataFile), 'cache');
 
 /** Extracts the seeds the caller read once (and fingerprinted), recording that fingerprint in the table. */
-async function extractValid(seedsDir: string, dataFile: string, seeds: SeedsFolder, onProgress?: (done: number, total: number) => void, previous?: ExtractionState | null): Promise<{ table: FactTable; state: ExtractionState }> {
-  const fingerprint = fingerprintOf(seeds);
+async function extractValid(seedsDir: string, dataFile: string, seeds: SeedsFolder, fingerprint: string, onProgress?: (done: number, total: number) => void, previous?: ExtractionState | null): Promise<{ table: FactTable; state: ExtractionState }> {
   // The NLP library is heavy to import: only here, never on the answering path.
   const { extractSeeds } = await import('../extract/index.js');
   const { table, state } = await extractSeeds(seeds, { cacheDir: cacheDirOf(dataFile), ...(onProgress ? { onProgress } : {}), ...(previous ? { previous } : {}) });
