@@ -22,7 +22,7 @@ export const HONORIFICS = new Set([
   'spokeswoman', 'engineer', 'eng', 'defence', 'defense', 'foreign', 'prime', 'state', 'vice', 'attorney',
 ]);
 
-/** Head nouns of role titles ("deputy oil minister", "ambassador to Iraq", "attorney general"). */
+/** Head nouns of role titles ("deputy trade minister", "ambassador to Zenda", "attorney general"). */
 export const ROLE_HEADS = new Set([
   'minister', 'ambassador', 'president', 'premier', 'envoy', 'diplomat', 'general', 'colonel', 'officer', 'commander',
   'brigadier', 'major', 'captain', 'lieutenant', 'governor', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson',

@@ -1,4 +1,4 @@
-// Stage: roles and attributes. Titles written before a name ("deputy oil minister X"), appositives
+// Stage: roles and attributes. Titles written before a name ("deputy trade minister X"), appositives
 // ("X, the attorney general of Y", "X, formerly agriculture minister"), "who was the ROLE until ...", and
 // attributes: age, origin, religion/sect, family, party. Each fact keeps its evidence.
 import type { AttributeFact, AttributeKind, RoleFact } from '../facts/schema.js';

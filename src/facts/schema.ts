@@ -60,7 +60,7 @@ export const DateValue = z.object({
 export type DateValue = z.infer<typeof DateValue>;
 
 export const RoleFact = z.object({
-  /** Normalised lower-case title, e.g. "deputy oil minister", "ambassador to zenda". */
+  /** Normalised lower-case title, e.g. "deputy trade minister", "ambassador to zenda". */
   title: z.string(),
   /** The words as written. */
   surface: z.string(),
