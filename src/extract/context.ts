@@ -1,6 +1,6 @@
 // Who each sentence is about: its subject (a named person, or "he"/"she"/"the 57-year-old" resolved to the
 // most salient person so far). Roles, attributes, events and quotes all lean on this one walk.
-import { FEMALE_PRONOUNS, MALE_PRONOUNS } from './lexicon.js';
+import { FEMALE_NOUNS, FEMALE_PRONOUNS, MALE_NOUNS, MALE_PRONOUNS } from './lexicon.js';
 import type { ArticleDoc } from './doc.js';
 import type { Gender, Mention } from './people.js';
 import type { SentenceDoc } from './split.js';
@@ -28,12 +28,34 @@ const LEADING_FILLER = new Set(['but', 'and', 'meanwhile', 'also', 'however', 's
 const PRONOUN_SUBJECT = /^(?:(?:but|and|meanwhile|also|however|then|later|so)\s+)?(he|she|his|her)\b/i;
 const DESCRIPTION_SUBJECT = /^(?:the|this)\s+(\d{1,3}-year-old|(?:former\s+)?(?:official|minister|diplomat|ambassador|general|officer|premier|envoy|defector|man|woman))\b/i;
 
-/** Index of the first verb token not inside a comma-delimited aside. */
-/** Index of the main verb (skipping "who ..." clauses), and which tokens sit inside such clauses. */
-function clauseShape(sentence: SentenceDoc): { verbAt: number; relative: Set<number> } {
+/**
+ * Tokens of a sentence inside quotation marks, counting marks from the start of its paragraph (a quote may
+ * open in an earlier sentence). Curly marks open and close; a straight mark toggles.
+ */
+function quotedTokens(doc: ArticleDoc, sentence: SentenceDoc): Set<number> {
+  const quoted = new Set<number>();
+  const paragraph = doc.clean.paragraphs[sentence.paragraph];
+  const text = doc.clean.text;
+  let inside = false;
+  let at = paragraph ? paragraph.start : sentence.start;
+  sentence.tokens.forEach((t, i) => {
+    for (; at < t.start; at++) {
+      const ch = text[at];
+      if (ch === '“') inside = true;
+      else if (ch === '”') inside = false;
+      else if (ch === '"') inside = !inside;
+    }
+    if (inside) quoted.add(i);
+  });
+  return quoted;
+}
+
+/** Index of the main verb (skipping "who ..." clauses and quoted words), and which tokens sit inside such clauses. */
+function clauseShape(sentence: SentenceDoc, quoted: ReadonlySet<number>): { verbAt: number; relative: Set<number> } {
   let inRelative = false;
   const relative = new Set<number>();
   for (let i = 0; i < sentence.tokens.length; i++) {
+    if (quoted.has(i)) continue;
     const t = sentence.tokens[i]!;
     if (/^(who|which|whom|whose)$/.test(t.lower)) inRelative = true;
     if (inRelative) relative.add(i);
@@ -52,11 +74,53 @@ function canBeSubject(sentence: SentenceDoc, m: Mention): boolean {
   return !(prev && /^(of|under|by|with|from|to|for|against|than|about)$/.test(prev.lower) && !/,\s*$/.test(beforeName));
 }
 
+/** A lone plural common noun taken for a name ("Diplomats say ..."): a group, never a person he or she refers to. */
+function pluralNoun(sentence: SentenceDoc, m: Mention): boolean {
+  const token = sentence.tokens[m.tokenStart];
+  return m.tokenEnd - m.tokenStart === 1 && !!token && token.tags.has('Plural') && !token.tags.has('ProperNoun') && !token.tags.has('Person');
+}
+
 export function pronounGender(word: string): Gender {
   const w = word.toLowerCase();
   if (MALE_PRONOUNS.has(w)) return 'male';
   if (FEMALE_PRONOUNS.has(w)) return 'female';
   return null;
+}
+
+const APPOSITIVE_NOUN = /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\b/;
+
+/**
+ * Gender the article's own words give a person its titles do not: a he/his/she/her in a sentence that names
+ * only that person before it ("X announced his defection"), or a sexed noun in apposition ("X, a spokeswoman").
+ * Pronouns inside quotation marks are left out (they may be the speaker's, about someone else).
+ */
+function genderInText(doc: ArticleDoc, mentions: Mention[]): Map<string, Gender> {
+  const votes = new Map<string, { male: number; female: number }>();
+  const vote = (entity: string, g: Gender) => {
+    if (!g) return;
+    const v = votes.get(entity) ?? { male: 0, female: 0 };
+    v[g]++;
+    votes.set(entity, v);
+  };
+  const text = doc.clean.text;
+  for (const sentence of doc.sentences) {
+    if (sentence.heading) continue;
+    const own = mentions.filter((m) => m.sentence === sentence.index).sort((a, b) => a.start - b.start);
+    if (own.length === 0) continue;
+    for (const m of own) {
+      const noun = APPOSITIVE_NOUN.exec(text.slice(m.end, m.end + 60));
+      if (noun) vote(m.entity, FEMALE_NOUNS.has(noun[1]!) ? 'female' : MALE_NOUNS.has(noun[1]!) ? 'male' : null);
+    }
+    const pronoun = sentence.tokens.find((t) => (MALE_PRONOUNS.has(t.lower) || FEMALE_PRONOUNS.has(t.lower)) && t.start > own[0]!.start);
+    if (!pronoun) continue;
+    const before = own.filter((m) => m.end <= pronoun.start);
+    const quoted = (text.slice(sentence.start, pronoun.start).match(/["“”]/g) ?? []).length % 2 === 1;
+    if (quoted || new Set(before.map((m) => m.entity)).size !== 1) continue;
+    vote(before[0]!.entity, pronounGender(pronoun.lower));
+  }
+  const out = new Map<string, Gender>();
+  for (const [entity, v] of votes) if (v.male !== v.female) out.set(entity, v.male > v.female ? 'male' : 'female');
+  return out;
 }
 
 export function analyseArticle(doc: ArticleDoc, mentions: Mention[]): ArticleContext {
@@ -66,29 +130,36 @@ export function analyseArticle(doc: ArticleDoc, mentions: Mention[]): ArticleCon
     if (m.gender && !gender.get(m.entity)) gender.set(m.entity, m.gender);
     counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   }
+  for (const [entity, g] of genderInText(doc, mentions)) if (!gender.get(entity)) gender.set(entity, g);
   const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const recent: string[] = []; // most recent subjects first
+  const lastSeen = new Map<string, number>(); // sentence each entity was last named or referred to in
+  const referred = new Set<string>(); // entities the text has already referred to as "he", "she" or "the official"
   const sentences: SentenceContext[] = [];
   for (const sentence of doc.sentences) {
-    const own = mentions.filter((m) => m.sentence === sentence.index).sort((a, b) => a.start - b.start);
+    const own = mentions.filter((m) => m.sentence === sentence.index && !pluralNoun(sentence, m)).sort((a, b) => a.start - b.start);
     let subject: string | null = null;
     let inferred = false;
-    const { verbAt, relative } = clauseShape(sentence);
-    let lead = 0;
-    while (lead < sentence.tokens.length && LEADING_FILLER.has(sentence.tokens[lead]!.lower)) lead++;
-    // The subject is the named person closest before the main verb, outside any "who ..." clause.
-    const first = own.filter((m) => m.tokenStart <= verbAt && !relative.has(m.tokenStart) && canBeSubject(sentence, m)).at(-1);
-    const pronoun = PRONOUN_SUBJECT.exec(sentence.text);
-    if (first && first.tokenStart <= verbAt && !(pronoun && first.tokenStart > 1)) {
+    const quoted = quotedTokens(doc, sentence);
+    const { verbAt, relative } = clauseShape(sentence, quoted);
+    // The subject is the named person closest before the main verb, outside any "who ..." clause and any quote
+    // ("'X has lost control,' he said" is not about X).
+    const first = own.filter((m) => m.tokenStart <= verbAt && !relative.has(m.tokenStart) && !quoted.has(m.tokenStart) && canBeSubject(sentence, m)).at(-1);
+    const pronoun = PRONOUN_SUBJECT.exec(sentence.text)?.[1] ?? pronounAfterQuote(sentence, quoted);
+    const pronounFirst = pronoun !== null && (PRONOUN_SUBJECT.test(sentence.text) ? !!first && first.tokenStart > 1 : true);
+    if (first && first.tokenStart <= verbAt && !pronounFirst) {
       subject = first.entity;
     } else if (pronoun) {
-      subject = salient(recent, pronounGender(pronoun[1]!), gender);
+      subject = antecedent(recent, pronounGender(pronoun), gender, { lastSeen, referred, index: sentence.index });
       inferred = subject !== null;
     } else if (DESCRIPTION_SUBJECT.test(sentence.text)) {
       subject = recent[0] ?? null;
       inferred = subject !== null;
     }
     sentences.push({ sentence, mentions: own, subject, inferred });
+    for (const m of own) lastSeen.set(m.entity, sentence.index);
+    if (subject) lastSeen.set(subject, sentence.index);
+    if (subject && inferred) referred.add(subject);
     if (subject) {
       const at = recent.indexOf(subject);
       if (at >= 0) recent.splice(at, 1);
@@ -97,6 +168,26 @@ export function analyseArticle(doc: ArticleDoc, mentions: Mention[]): ArticleCon
     for (const m of own) if (!recent.includes(m.entity)) recent.push(m.entity);
   }
   return { doc, sentences, gender, mentions, main };
+}
+
+/** "“...,” he said": a he/she that is the first word after the quote a sentence opens with. */
+function pronounAfterQuote(sentence: SentenceDoc, quoted: ReadonlySet<number>): string | null {
+  if (!quoted.has(0)) return null;
+  const t = sentence.tokens.find((_, i) => !quoted.has(i));
+  return t && /^(he|she)$/.test(t.lower) ? t.text : null;
+}
+
+/**
+ * Whom a subject pronoun refers to: the most recent compatible subject, unless that person was last named two
+ * or more sentences back and the text has never called them "he" or "she" while it has so called another
+ * compatible person: across sentences about something else, a pronoun keeps to the person the article is
+ * already following ("X said ... Y has blamed the unrest on Z. Prices have tripled. He told ..." is X).
+ */
+function antecedent(recent: string[], want: Gender, gender: Map<string, Gender>, state: { lastSeen: ReadonlyMap<string, number>; referred: ReadonlySet<string>; index: number }): string | null {
+  const nearest = salient(recent, want, gender);
+  if (!nearest || state.referred.has(nearest) || state.index - (state.lastSeen.get(nearest) ?? state.index) < 2) return nearest;
+  const followed = recent.filter((e) => e !== nearest && state.referred.has(e));
+  return salient(followed, want, gender) ?? nearest;
 }
 
 /** The most recent subject compatible with a pronoun's gender. */

@@ -71,6 +71,10 @@ export const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 export const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
 export const FEMALE_HONORIFICS = new Set(['mrs', 'ms', 'miss', 'dame', 'queen', 'princess']);
 export const MALE_HONORIFICS = new Set(['mr', 'sir', 'king', 'prince', 'sheikh', 'sheik']);
+/** Nouns that say a person's sex when they describe a named person ("X, a spokeswoman for ..."). Words used
+ * for either sex in news English ("spokesman", "chairman") are left out. */
+export const FEMALE_NOUNS = new Set(['woman', 'spokeswoman', 'chairwoman', 'businesswoman', 'congresswoman', 'councilwoman', 'wife', 'widow', 'mother', 'daughter', 'sister', 'grandmother', 'actress', 'queen', 'princess']);
+export const MALE_NOUNS = new Set(['man', 'businessman', 'husband', 'widower', 'father', 'son', 'brother', 'grandfather', 'actor', 'king', 'prince']);
 
 /** Speech verbs for quote attribution. */
 export const SPEECH_VERBS = [

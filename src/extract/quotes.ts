@@ -3,7 +3,7 @@
 // "AP quoted him as having said"), before it ("X said:"), the sentence subject for partial quotes, or the
 // previous speaker for a paragraph that is all quote. Media that relayed a quote are kept as `via`.
 import type { Quote } from '../facts/schema.js';
-import { OUTLET_NAMES, SPEECH_VERBS } from './lexicon.js';
+import { HONORIFICS, OUTLET_NAMES, SPEECH_VERBS } from './lexicon.js';
 import { pronounGender, recentSubjects, salient, type ArticleContext, type SentenceContext } from './context.js';
 import { evidenceOf } from './doc.js';
 
@@ -81,6 +81,27 @@ function entityIn(ctx: SentenceContext | undefined, from: number, to: number): s
   return m?.entity ?? null;
 }
 
+/**
+ * A speaker written by surname alone ("said Berg", "Mrs Berg said") that the people stage left unresolved:
+ * the one person of this article whose name, as written here, ends in that word. Null when none or several.
+ */
+function bySurname(ctx: ArticleContext, phrase: string): string | null {
+  const words = /^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*/.exec(phrase.trim())?.[0].split(/\s+/) ?? [];
+  const rest = words.filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
+  if (rest.length !== 1) return null;
+  const surname = rest[0]!.replace(/['’]s?$/, '');
+  const bearers = new Set(ctx.mentions.filter((m) => m.surface.includes(' ') && m.surface.split(/\s+/).at(-1) === surname).map((m) => m.entity));
+  return bearers.size === 1 ? [...bearers][0]! : null;
+}
+
+/** "The ministry denied ... calling them '...'": the phrase that leads a sentence of reported speech, and its verb. */
+const REPORTED_BY = /^((?:(?:The|A|An)\s+)?[A-Za-z][\w'’\s-]{1,40}?)\s+(?:said|says|stated|announced|claimed|reported|denied|denies|rejected|insisted|warned|urged|called)\b/;
+/** A phrase whose head is a common noun after a determiner ("The government of ...", "The Norlandic foreign ministry"). */
+const INSTITUTION = /^(?:The|A|An)\s+(?:[A-Z][\w'’-]*\s+)?[a-z]/;
+
+/** "He told the agency: ..." / "She said:": the pronoun leading the words before a colon, if that is all the lead names. */
+const LEAD_PRONOUN = /^(?:(?:but|and|later|then|meanwhile|also)\s+)?(he|she)\b/i;
+
 function resolvePronoun(ctx: ArticleContext, s: SentenceContext, pronoun: string, before: number): string | null {
   const gender = pronounGender(pronoun);
   const inSentence = s.mentions.filter((m) => m.end <= before).reverse().map((m) => m.entity);
@@ -121,17 +142,20 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
       entity = prev?.subject ?? null;
     } else if (span.closed && (m = AFTER_SAID_NAME.exec(after))) {
       const at = afterStart + after.indexOf(m[1]!);
-      entity = entityIn(afterSentence, at, at + m[1]!.length);
+      entity = entityIn(afterSentence, at, at + m[1]!.length) ?? bySurname(ctx, m[1]!);
       name = entity ? null : m[1]!.trim();
     } else if (span.closed && (m = AFTER_NAME_SAID.exec(after))) {
       const at = afterStart + after.indexOf(m[1]!);
-      entity = entityIn(afterSentence, at, at + m[1]!.length);
+      entity = entityIn(afterSentence, at, at + m[1]!.length) ?? bySurname(ctx, m[1]!);
       name = entity ? null : m[1]!.trim();
     }
     if (!entity && !name && BEFORE_COLON.test(beforeText)) {
       const lead = beforeText.replace(BEFORE_COLON, '');
-      entity = entityIn(first, paragraph.start, span.start);
-      if (!entity) name = lead.replace(/^(?:In|On|At|Meanwhile|But)\b[^,]*,\s*/, '').trim() || null;
+      const who = lead.replace(/^(?:In|On|At|Meanwhile|But)\b[^,]*,\s*/, '').trim();
+      // "He told Ola Berg:": the pronoun speaks; a name after the verb is whom it is said to.
+      const pronoun = LEAD_PRONOUN.exec(who);
+      entity = pronoun ? resolvePronoun(ctx, first, pronoun[1]!, span.start) : entityIn(first, paragraph.start, span.start) ?? bySurname(ctx, who);
+      if (!entity && !pronoun) name = who || null;
     }
     // Another quote earlier in the same paragraph with no new name in between: the same speaker.
     const prior = previousSpeaker as Speaker | null;
@@ -148,10 +172,13 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
       entity = first.subject ?? (pronoun ? resolvePronoun(ctx, first, pronoun[1]!, span.start) : null);
       // "The government said it had dismissed X for '...'": the unnamed speaker, never the person named inside.
       const lead = text.slice(first.sentence.start, span.start);
-      const said = entity ? null : /^((?:(?:The|A|An)\s+)?[A-Za-z][\w'’\s-]{1,40}?)\s+(?:said|says|stated|announced|claimed|reported)\b/.exec(lead);
-      // The reporter is a phrase that names no person ("Syrian state television", "The government").
-      const reporter = said && !first.mentions.some((m) => m.start < first.sentence.start + said[1]!.length) ? said : null;
-      if (reporter) name = reporter[1]!;
+      const said = entity ? null : REPORTED_BY.exec(lead);
+      if (said) entity = bySurname(ctx, said[1]!);
+      // The reporter is a phrase that names no person ("Syrian state television", "The government"), or names
+      // one only as a place after its head noun ("The government of Norland").
+      const named = said ? first.mentions.filter((m) => m.start < first.sentence.start + said[1]!.length) : [];
+      const institution = said ? INSTITUTION.test(said[1]!) && named.every((m) => /\b(?:of|in|for)\s+$/.test(text.slice(first.sentence.start, m.start))) : false;
+      if (said && !entity && (named.length === 0 || institution)) name = said[1]!;
     }
     if (!entity && !name && beforeText.trim().length === 0 && previousSpeaker && previousSpeaker.paragraph >= span.paragraph - 2) {
       entity = previousSpeaker.entity;

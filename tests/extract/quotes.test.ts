@@ -17,6 +17,27 @@ const cases: Array<[string, string, string | null]> = [
   ['Ola Berg gave a speech.\n"I ask . . . the soldiers to go home. Do not shoot. . . . Join us," he said.', 'I ask', 'Ola Berg'],
   ['In the capital, a government statement said: "Ola Berg has been relieved of his duties."', 'Ola Berg has', 'a government statement'],
   ['Ola Berg spoke first.\n"This is the start of many resignations," said\nIna Sol, a farmer, watched.', 'This is the start', 'Ola Berg'],
+  // A pronoun before the colon speaks; a name after the verb is the listener, not the speaker.
+  ['Ola Berg spoke to reporters on Monday.\nHe told the Daily Wire: "We will not stay silent."', 'We will not', 'Ola Berg'],
+  ['Ina Sol spoke first.\nOla Berg resigned on Monday.\nHe told Ina Sol: "We will not stay silent."', 'We will not', 'Ola Berg'],
+  // A surname the people stage does not take alone (it reads like a nationality): the article's one bearer of it.
+  ['Tomas Vanderic resigned on Monday.\n"The regime must go," said Vanderic, who led the talks.', 'The regime', 'Tomas Vanderic'],
+  ['Tomas Vanderic resigned on Monday.\n"I am safe," Mr Vanderic said.', 'I am safe', 'Tomas Vanderic'],
+  ['Ola Vanderic resigned on Monday.\nVanderic urged the police to "go home now".', 'go home', 'Ola Vanderic'],
+  ['Tomas Vanderic and Ana Vanderic spoke on Monday.\n"We stay," said Vanderic.', 'We stay', 'Vanderic'],
+  // Institutions that report or deny, with or without a place named after the head noun.
+  ['The Norlandic trade ministry denied on Monday reports that the minister had resigned, calling them "baseless lies".', 'baseless', 'The Norlandic trade ministry'],
+  ['The government of Norland said on Monday it had dismissed Ola Berg for "gross negligence".', 'gross', 'The government of Norland'],
+  ['Ola Berg denied reports of a rift, calling them "pure invention".', 'pure invention', 'Ola Berg'],
+  // A name inside the quote is not who says it.
+  ['Ina Sol announced her resignation on Monday.\n"Ola Berg has lost control," she said.', 'Ola Berg has', 'Ina Sol'],
+  // Across sentences about something else, "he" keeps to the person already called "he"; next door, the nearest.
+  ['Ola Berg announced his resignation on Monday.\n"I will not return," he said.\nIna Sol has blamed the unrest on foreign agents. Prices have tripled. Power is scarce.\nHe told the Daily Wire: "I am safe now."', 'I am safe', 'Ola Berg'],
+  ['Ola Berg announced his resignation on Monday.\n"I will not return," he said.\nIna Sol has blamed the unrest on foreign agents.\nHe told the Daily Wire: "I am safe now."', 'I am safe', 'Ina Sol'],
+  ['Ola Berg announced his resignation on Monday.\n"I will not return," he said.\nIna Sol, a spokesman for the army, called the move "a betrayal".\n"He has betrayed us all," he said.', 'He has betrayed', 'Ina Sol'],
+  // A sexed noun in apposition, and a plural noun taken for a name, are not "he".
+  ['Ola Berg resigned on Monday.\nIna Sol, a spokeswoman for the army, called the move "a betrayal".\n"I am safe," he said.', 'I am safe', 'Ola Berg'],
+  ['Ola Berg resigned on Monday.\nDiplomats say the economy is failing.\n"I am safe," he said.', 'I am safe', 'Ola Berg'],
 ];
 
 describe('quotes: text and speaker', () => {
