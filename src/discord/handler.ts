@@ -163,7 +163,7 @@ export function renderOptions(bot: BotContext, command: Command | null, args: Ar
     page,
     // No page buttons on moderator commands: a page click re-runs the command, which would refresh again.
     ...(command && !command.moderatorOnly ? { pageCustomId: (p: number) => pageCustomId(command, args, p) } : {}),
-    evidenceValue: (s) => evidenceValue(bot.dataset.table, s),
+    evidenceValue: (s) => evidenceValue(bot.dataset.index, s),
   };
 }
 

@@ -7,7 +7,7 @@ import { shorten, UserError } from './reply.ts';
 
 /** Person by id (autocomplete values) or by any spelling; UserError with suggestions when unknown. */
 export function findPerson(index: AnswerIndex, query: string): Person {
-  const byId = index.table.people.find((p) => p.id === query);
+  const byId = index.names.people.get(query); // the index's id map, not a scan of every person
   if (byId) return byId;
   const { person, suggestions } = resolvePerson(index, query);
   if (person) return person;

@@ -6,6 +6,7 @@ import { commandMap } from '../../commands/index.ts';
 import { answerLine, parseLine, runConsole } from '../../src/cli/console.ts';
 import { ConfigError, parseConfig } from '../../src/config.ts';
 import { parsePageCustomId, pageCustomId } from '../../src/discord/handler.ts';
+import { evidenceValue } from '../../src/discord/evidence.ts';
 import { escapeText, fitChoices, renderReply } from '../../src/discord/render.ts';
 import { renderText, type Reply } from '../../src/discord/reply.ts';
 import type { Source } from '../../src/facts/schema.ts';
@@ -65,6 +66,23 @@ describe('escapeText', () => {
     ['plain text', 'plain text'],
   ];
   for (const [input, expected] of cases) it(JSON.stringify(input), () => expect(escapeText(input)).toBe(expected));
+});
+
+describe('evidenceValue: the select value of a source, found through the index', () => {
+  const dataset = new MemoryDataset(fixtureTable(0));
+  const first = dataset.table.articles.find((a) => a.id === 'vel_001');
+  const s0 = first?.sentences[0]?.text ?? '';
+  const s1 = first?.sentences[1]?.text ?? '';
+  const source = (article: string, sentence: string): Source => ({ article, outlet: null, published: null, sentence });
+  const cases: Array<{ label: string; source: Source; value: string | null }> = [
+    { label: 'the exact sentence', source: source('vel_001', s0), value: 'vel_001#0' },
+    { label: 'the sentence with other whitespace', source: source('vel_001', `  ${s1.replaceAll(' ', ' \n\t')} `), value: 'vel_001#1' },
+    { label: 'part of a sentence', source: source('vel_001', s1.slice(0, 30)), value: 'vel_001#1' },
+    { label: 'a sentence of another article', source: source('vel_002', s0), value: null },
+    { label: 'an article not in the table', source: source('vel_999', s0), value: null },
+    { label: 'an empty sentence', source: source('vel_001', ' \n '), value: null },
+  ];
+  for (const c of cases) it(c.label, () => expect(evidenceValue(dataset.index, c.source)).toBe(c.value));
 });
 
 describe('fitChoices', () => {
