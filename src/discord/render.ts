@@ -10,7 +10,7 @@ import {
   type APIEmbedField,
 } from 'discord.js';
 import type { Source } from '../facts/schema.ts';
-import { shorten, sourceKey, sourceLabel, sourceNumbering, type Reply, type ReplyItem, type Tone } from './reply.ts';
+import { distinctSources, shorten, sourceLabel, sourceNumbering, SourceMap, type Reply, type ReplyItem, type Tone } from './reply.ts';
 
 export const LIMITS = {
   content: 2000,
@@ -66,7 +66,9 @@ function cut(text: string, max: number): string {
 
 /** Escape then fit into `max` characters (shortening the raw text, so no escape sequence is cut in half). */
 export function fit(text: string, max: number): string {
-  let raw = text.replace(/[ \t\r\f\v]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  // Runs of blanks become one space; a lone space is left alone (replacing each space by itself was most of
+  // the cost of rendering a long answer).
+  let raw = text.replace(/[\t\r\f\v][ \t\r\f\v]*| [ \t\r\f\v]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
   let out = escapeText(raw);
   while (out.length > max) {
     const over = out.length - max;
@@ -104,7 +106,8 @@ export interface Rendered {
 }
 
 interface Page {
-  items: ReplyItem[];
+  /** Each item with its label and text escaped and fitted (worked out once, when paginating). */
+  items: Array<{ item: ReplyItem; text: string }>;
   firstIndex: number;
 }
 
@@ -129,10 +132,15 @@ function splitItem(item: ReplyItem): ReplyItem[] {
   }));
 }
 
-function itemLine(item: ReplyItem, index: number, numbered: boolean, refs: string): string {
-  const lead = numbered ? `${index + 1}. ` : '';
+/** An item's label and text, escaped and fitted: the part of its line that does not depend on the page. */
+function itemText(item: ReplyItem): string {
   const label = item.label ? `**${fit(item.label, 200)}** — ` : '';
-  return `${lead}${label}${fit(item.text, BUDGET.itemText + 200)}${refs ? ` ${refs}` : ''}`;
+  return `${label}${fit(item.text, BUDGET.itemText + 200)}`;
+}
+
+function itemLine(text: string, index: number, numbered: boolean, refs: string): string {
+  const lead = numbered ? `${index + 1}. ` : '';
+  return `${lead}${text}${refs ? ` ${refs}` : ''}`;
 }
 
 function sourceField(n: number, s: Source, sentenceMax: number): APIEmbedField {
@@ -142,31 +150,23 @@ function sourceField(n: number, s: Source, sentenceMax: number): APIEmbedField {
   };
 }
 
-function uniqueSources(items: ReplyItem[]): Source[] {
-  const seen = new Set<string>();
-  const out: Source[] = [];
-  for (const item of items)
-    for (const s of item.sources) {
-      const k = sourceKey(s);
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(s);
-      }
-    }
-  return out;
-}
-
 function paginate(reply: Reply): Page[] {
   const items = reply.items.flatMap(splitItem);
   const introLen = reply.intro ? fit(reply.intro, 1000).length + 2 : 0;
   const pages: Page[] = [];
   let current: Page = { items: [], firstIndex: 0 };
+  // The distinct sources of the current page, kept as items are added (not recounted for every item).
+  let pageSources = new SourceMap<true>();
   let desc = introLen;
   let total = reply.title.length + introLen + 100;
   items.forEach((item, i) => {
-    const line = itemLine(item, i, reply.numbered ?? false, '[99]'.repeat(Math.min(item.sources.length, 10))).length + 2;
-    const newSources = uniqueSources([...current.items, item]).length;
-    const srcCost = uniqueSources([item]).length * (BUDGET.sourceSentence + 80);
+    const text = itemText(item);
+    const line = itemLine(text, i, reply.numbered ?? false, '[99]'.repeat(Math.min(item.sources.length, 10))).length + 2;
+    const itemSources = distinctSources(item.sources);
+    let added = 0;
+    for (const s of itemSources) if (!pageSources.has(s)) added++;
+    const newSources = pageSources.size + added;
+    const srcCost = itemSources.length * (BUDGET.sourceSentence + 80);
     const fits =
       current.items.length < BUDGET.itemsPerPage &&
       desc + line <= BUDGET.description &&
@@ -175,10 +175,12 @@ function paginate(reply: Reply): Page[] {
     if (!fits && current.items.length > 0) {
       pages.push(current);
       current = { items: [], firstIndex: i };
+      pageSources = new SourceMap<true>();
       desc = introLen;
       total = reply.title.length + introLen + 100;
     }
-    current.items.push(item);
+    current.items.push({ item, text });
+    for (const s of itemSources) pageSources.set(s, true);
     desc += line;
     total += line + srcCost;
   });
@@ -198,14 +200,14 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): Rendered {
 
   // Number the sources of this page and build the item lines with their references.
   const { sources, numberOf } = sourceNumbering();
-  const lines = page.items.map((item, k) => {
+  const lines = page.items.map(({ item, text }, k) => {
     const refs = item.sources
       .map(numberOf)
       .filter((n, idx, arr) => arr.indexOf(n) === idx)
       .slice(0, 10)
       .map((n) => `[${n}]`)
       .join('');
-    return itemLine(item, page.firstIndex + k, reply.numbered ?? false, refs);
+    return itemLine(text, page.firstIndex + k, reply.numbered ?? false, refs);
   });
 
   const parts: string[] = [];

@@ -72,8 +72,47 @@ export function userErrorReply(err: UserError): Reply {
   };
 }
 
-export function sourceKey(s: Source): string {
-  return `${s.article}\u0000${s.sentence}`;
+/**
+ * Sources by value (article and sentence). Keyed on the two strings themselves: a joined key string built per
+ * lookup had to be hashed afresh every time, which showed when a list answer carries hundreds of sources.
+ */
+export class SourceMap<V> {
+  private readonly byArticle = new Map<string, Map<string, V>>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(s: Source): V | undefined {
+    return this.byArticle.get(s.article)?.get(s.sentence);
+  }
+
+  has(s: Source): boolean {
+    return this.byArticle.get(s.article)?.has(s.sentence) ?? false;
+  }
+
+  set(s: Source, value: V): void {
+    let sentences = this.byArticle.get(s.article);
+    if (!sentences) {
+      sentences = new Map();
+      this.byArticle.set(s.article, sentences);
+    }
+    if (!sentences.has(s.sentence)) this.count++;
+    sentences.set(s.sentence, value);
+  }
+}
+
+/** The distinct sources of a list (same article and sentence), in first-seen order. */
+export function distinctSources(sources: readonly Source[]): Source[] {
+  const seen = new SourceMap<true>();
+  const out: Source[] = [];
+  for (const s of sources)
+    if (!seen.has(s)) {
+      seen.set(s, true);
+      out.push(s);
+    }
+  return out;
 }
 
 export function sourceLabel(s: Source): string {
@@ -92,16 +131,15 @@ export function shorten(text: string, max: number): string {
 
 /** Numbers sources in first-seen order across a reply's items; `numberOf` gives a source its [n]. */
 export function sourceNumbering(): { sources: Source[]; numberOf: (s: Source) => number } {
-  const numbers = new Map<string, number>();
+  const numbers = new SourceMap<number>();
   const sources: Source[] = [];
   return {
     sources,
     numberOf(s) {
-      const key = sourceKey(s);
-      let n = numbers.get(key);
+      let n = numbers.get(s);
       if (n === undefined) {
         n = sources.length + 1;
-        numbers.set(key, n);
+        numbers.set(s, n);
         sources.push(s);
       }
       return n;

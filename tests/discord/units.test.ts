@@ -1,14 +1,15 @@
 // Pure parts of the Discord layer: rendering inside the limits, escaping, choices, config validation,
 // the console's text-command parser and its answers (same run() as the bot).
 import { Readable, Writable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandMap } from '../../commands/index.ts';
 import { answerLine, parseLine, runConsole } from '../../src/cli/console.ts';
 import { ConfigError, parseConfig } from '../../src/config.ts';
 import { parsePageCustomId, pageCustomId } from '../../src/discord/handler.ts';
 import { evidenceValue } from '../../src/discord/evidence.ts';
-import { escapeText, fitChoices, renderReply } from '../../src/discord/render.ts';
-import { renderText, type Reply } from '../../src/discord/reply.ts';
+import { escapeText, fit, fitChoices, renderReply } from '../../src/discord/render.ts';
+import { distinctSources, renderText, type Reply } from '../../src/discord/reply.ts';
 import type { Source } from '../../src/facts/schema.ts';
 import { fixtureTable, MemoryDataset } from '../support/fixtureTable.ts';
 import { choiceViolations, payloadViolations } from '../support/limits.ts';
@@ -68,6 +69,25 @@ describe('escapeText', () => {
   for (const [input, expected] of cases) it(JSON.stringify(input), () => expect(escapeText(input)).toBe(expected));
 });
 
+describe('fit: whitespace runs become one space, then the text is escaped', () => {
+  // The rule as first written (every blank run replaced, even a lone space): fit must give the same text.
+  const reference = (text: string) =>
+    escapeText(text.replace(/[ \t\r\f\v]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim());
+  const cases: Array<[string, string]> = [
+    ['one two', 'one two'],
+    ['one  \t two', 'one two'],
+    ['one\ttwo', 'one two'],
+    [' \r\f\vone \n two\n\n\n\nthree ', 'one\ntwo\n\nthree'],
+    ['- item\n 1. first', '\\- item\n1\\. first'],
+  ];
+  for (const [input, expected] of cases) it(JSON.stringify(input), () => expect(fit(input, 1000)).toBe(expected));
+
+  it('equals the reference rule on any mix of blanks, line breaks and markdown', () => {
+    const text = fc.string({ unit: fc.constantFrom(' ', ' ', '\t', '\r', '\f', '\v', '\n', 'a', 'b', '*', '#', '1', '.', '-', '@'), maxLength: 120 });
+    fc.assert(fc.property(text, (t) => fit(t, 10_000) === reference(t)));
+  });
+});
+
 describe('evidenceValue: the select value of a source, found through the index', () => {
   const dataset = new MemoryDataset(fixtureTable(0));
   const first = dataset.table.articles.find((a) => a.id === 'vel_001');
@@ -83,6 +103,17 @@ describe('evidenceValue: the select value of a source, found through the index',
     { label: 'an empty sentence', source: source('vel_001', ' \n '), value: null },
   ];
   for (const c of cases) it(c.label, () => expect(evidenceValue(dataset.index, c.source)).toBe(c.value));
+});
+
+describe('distinctSources: same article and sentence is one source, whatever the object', () => {
+  const a = (sentence: string, article = 'art_1', outlet: string | null = 'O'): Source => ({ article, outlet, published: null, sentence });
+  const cases: Array<{ label: string; sources: Source[]; keep: number[] }> = [
+    { label: 'none', sources: [], keep: [] },
+    { label: 'copies of one source', sources: [a('x'), a('x'), a('x', 'art_1', null)], keep: [0] },
+    { label: 'same sentence in two articles', sources: [a('x'), a('x', 'art_2')], keep: [0, 1] },
+    { label: 'first-seen order', sources: [a('y'), a('x'), a('y'), a('z')], keep: [0, 1, 3] },
+  ];
+  for (const c of cases) it(c.label, () => expect(distinctSources(c.sources)).toEqual(c.keep.map((k) => c.sources[k])));
 });
 
 describe('fitChoices', () => {
