@@ -10,7 +10,9 @@ import { FakeDiscord, installUnhandledRejectionHook } from '../../tests/support/
 import { startHarness } from '../../tests/support/harness.js';
 import { answer } from '../answer/index.js';
 import type { DatasetLike } from '../discord/command.js';
+import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { Dataset } from '../store/dataset.js';
+import { readTable } from '../store/tableFile.js';
 import type { Planted } from './planted.js';
 import { questionsFromPlanted, questionsFromTable } from './questions.js';
 import { summarize, type Summary } from './stats.js';
@@ -81,7 +83,12 @@ async function main(argv: readonly string[]): Promise<void> {
     return Number.isInteger(n) && n > 0 ? n : fallback;
   };
   if (!dir || dir.startsWith('--')) throw new Error('usage: tsx src/bench/roundtrip.ts DIR [--runs N] [--rounds N]');
-  const dataset = await Dataset.open({ seedsDir: path.join(dir, 'seeds'), dataFile: path.join(dir, 'facts.json') });
+  // Dataset.open re-extracts (and rewrites DIR) when the stored table is from another extractor version:
+  // this measurement only reads, so it refuses such a table instead.
+  const dataFile = path.join(dir, 'facts.json');
+  const stored = (await readTable(dataFile)).extractorVersion;
+  if (stored !== EXTRACTOR_VERSION) throw new Error(`${dataFile} was made by extractor ${stored}, this is ${EXTRACTOR_VERSION}: run npm run bench (or extract a copy) first`);
+  const dataset = await Dataset.open({ seedsDir: path.join(dir, 'seeds'), dataFile });
   await dataset.whenWarm();
   const planted = await readFile(path.join(dir, 'planted.json'), 'utf8').then((t) => JSON.parse(t) as Planted, () => null);
   const questions = (planted ? questionsFromPlanted(planted, 200) : questionsFromTable(dataset.table, 200)).map((q) => q.question);
