@@ -135,25 +135,38 @@ export function neighbours(parts: string[]): Map<string, Set<string>> {
 export function updateNeighbours(parts: string[], previous: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
   const current = new Set(parts);
   const added = [...current].filter((p) => !previous.has(p));
-  const out = new Map<string, Set<string>>();
+  const isAdded = new Set(added);
+  const anyRemoved = [...previous.keys()].some((p) => !current.has(p));
+  // The previous sets are shared while nothing was removed (usual when articles are only added) and copied
+  // before they change: the previous state stays as it was, for a refresh that fails.
+  const out = new Map<string, ReadonlySet<string>>();
   for (const p of current) {
     const before = previous.get(p);
-    if (before) out.set(p, new Set([...before].filter((q) => current.has(q))));
+    if (before) out.set(p, anyRemoved ? new Set([...before].filter((q) => current.has(q))) : before);
   }
-  if (added.length === 0) return out;
-  const shapes = byShape(current);
-  for (const n of added) {
-    const near = new Set([n]);
-    for (const q of sameShape(shapes, n)) {
-      if (q === n) continue;
-      // n's side: is q within n's errors? q's side (an older part): is n within q's?
-      if (lettersMissing(n, q) <= allowedErrors(n) && spelledAlike(n, [q]).length > 0) near.add(q);
-      const older = out.get(q);
-      if (older && lettersMissing(q, n) <= allowedErrors(q) && spelledAlike(q, [n]).length > 0) older.add(n);
+  const copied = new Set<string>();
+  const grow = (p: string, q: string) => {
+    const set = out.get(p)!;
+    if (!anyRemoved && !copied.has(p)) {
+      copied.add(p);
+      out.set(p, new Set([...set, q]));
+    } else (set as Set<string>).add(q);
+  };
+  if (added.length > 0) {
+    const shapes = byShape(current);
+    for (const n of added) {
+      const near = new Set([n]);
+      for (const q of sameShape(shapes, n)) {
+        if (q === n) continue;
+        // n's side: is q within n's errors? q's side (an older part): is n within q's?
+        if (lettersMissing(n, q) <= allowedErrors(n) && spelledAlike(n, [q]).length > 0) near.add(q);
+        // (A pair of new parts is scored from both sides as each is reached.)
+        if (!isAdded.has(q) && lettersMissing(q, n) <= allowedErrors(q) && spelledAlike(q, [n]).length > 0) grow(q, n);
+      }
+      out.set(n, near);
     }
-    out.set(n, near);
   }
-  return out;
+  return out as Map<string, Set<string>>;
 }
 
 /** The name parts (spelling keys split into words) of a set of entity names. */
