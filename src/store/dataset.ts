@@ -252,7 +252,7 @@ export class Dataset {
       const diff = diffTables(before, table);
       const warnings = [...table.warnings];
       try {
-        await writeTable(this.dataFile, table);
+        await writeTable(this.dataFile, table, WARM_SLICE_MS);
       } catch (error) {
         const why = `the new table is served but could not be stored (${(error as Error).message}); a restart rebuilds it from the seeds`;
         this.log(`[dataset] ${why}`);
