@@ -69,6 +69,7 @@ function table(r: BenchResults): string {
     ['extraction, 2 workers', (s) => ext(s, 2), 'both cores'],
     ['speedup 2 vs 1', (s) => (s.speedup === null ? '-' : `${f(s.speedup, 2)}x`), ''],
     ['refresh adding 1 article, first after start: served / stored', (s) => refresh(s.refreshAddOne), '<= 1000 ms'],
+    ['  prepared in the background after start', (s) => (s.inProcess.prepareMs === undefined ? '-' : `${f(s.inProcess.prepareMs, 0)} ms`), ''],
     ['refresh adding 1 more (running bot): served / stored', (s) => refresh(s.refreshAddAnother), '<= 1000 ms'],
     ['refresh, nothing changed', (s) => `${f(s.refreshUnchanged.ms, 0)} ms`, ''],
     ['start-up to loaded table (fresh node)', (s) => `${f(s.startup.readyMs, 0)} ms`, '<= 1000 ms'],

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = (msg: string): void => console.error(msg);
-  const dataset = await Dataset.open({ seedsDir: config.seedsDir, dataFile: config.dataFile, log });
+  // A running bot prepares its next refresh in the background; the console (often fed a few lines from a
+  // pipe) exits when its input ends, and does not keep the process alive for it.
+  const dataset = await Dataset.open({ seedsDir: config.seedsDir, dataFile: config.dataFile, log, prepareRefresh: Boolean(config.token) });
   if (!config.token) {
     const { runConsole } = await import('./cli/console.ts');
     await runConsole(dataset, { maxArticleBytes: config.maxArticleBytes });

@@ -10,11 +10,12 @@ import { analyseArticle, type ArticleContext } from './context.js';
 import { articleMeta, type ArticleDoc } from './doc.js';
 import { extractEvents, roleFromNP, type EventFact, type RoleLookup } from './events.js';
 import { readSeeds, type RawArticle, type SeedsFolder } from './load.js';
-import { clusterEntities, namePartsOf, neighbours, slug, updateNeighbours } from './merge.js';
-import { nameCandidates, resolvePeople, type Mention, type NameCandidate } from './people.js';
+import { clusterSteps, namePartsOf, neighbourSteps, slug, updateNeighbours } from './merge.js';
+import { nameCandidates, resolvePeopleSteps, type Mention, type NameCandidate } from './people.js';
 import { extractQuotes, type QuoteFact } from './quotes.js';
 import { appendTo, getOrMake, groupBy } from './collections.js';
 import { extractRolesAndAttributes, indexRoles, type EntityFacts, type EntityRole, type RoleIndex } from './roles.js';
+import { runSliced, runSteps, type Steps } from './steps.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
 export { EXTRACTOR_VERSION };
@@ -29,7 +30,14 @@ export interface ExtractOptions {
   workers?: number;
   /** What the last extraction of a long-running process left (see ArticleFacts): only what changed is redone. */
   previous?: ExtractionState;
+  /**
+   * Work in the background: give the event loop a turn after each this many milliseconds, so questions asked
+   * meanwhile wait at most about that long (the corpus-wide passes between articles are not divided).
+   */
+  sliceMs?: number;
 }
+
+const CACHE_READ_BATCH = 256;
 
 /** Articles to prepare before worker threads pay for their start-up (about a second each). */
 const WORKER_THRESHOLD = 300;
@@ -76,7 +84,8 @@ export async function extractSeeds(seeds: SeedsFolder, options: ExtractOptions =
     return cached ? deserialise(cached) : prepareArticle(raw);
   };
   const inputs = keys.map((key) => ({ key, ...(docByKey.has(key) ? { doc: docByKey.get(key)! } : {}) }));
-  const linked = linkCorpus(inputs, options.previous ?? null, seeds.warnings, load);
+  const steps = linkCorpusSteps(inputs, options.previous ?? null, seeds.warnings, load);
+  const linked = options.sliceMs === undefined ? runSteps(steps) : await runSliced(steps, options.sliceMs);
   return { table: linked.table, state: linked.state, stats: { ...stats, articles: seeds.articles.length, reused: linked.stats.reused } };
 }
 
@@ -86,7 +95,9 @@ export async function extractSeeds(seeds: SeedsFolder, options: ExtractOptions =
  */
 export async function prepareAll(raws: RawArticle[], options: ExtractOptions = {}, alreadyDone = 0): Promise<{ docs: ArticleDoc[]; stats: Omit<ExtractStats, 'reused'> }> {
   const cache = options.cacheDir ? new ArticleCache(options.cacheDir) : null;
-  const prepared: Array<PreparedArticle | null> = await Promise.all(raws.map((r) => (cache ? cache.get(r) : null)));
+  // Read in batches: thousands of reads at once hold all their buffers together and answer in one burst.
+  const prepared: Array<PreparedArticle | null> = [];
+  for (let i = 0; i < raws.length; i += CACHE_READ_BATCH) prepared.push(...(await Promise.all(raws.slice(i, i + CACHE_READ_BATCH).map((r) => (cache ? cache.get(r) : null)))));
   const missing = raws.map((r, i) => ({ r, i })).filter(({ i }) => !prepared[i]);
   const total = alreadyDone + raws.length;
   let done = total - missing.length;
@@ -97,20 +108,38 @@ export async function prepareAll(raws: RawArticle[], options: ExtractOptions = {
   const workers = options.workers ?? (missing.length >= WORKER_THRESHOLD ? defaultWorkers() : 1);
   const fresh = workers > 1 && missing.length > 1
     ? await prepareInWorkers(missing.map(({ r }) => r), workers, tick)
-    : missing.map(({ r }) => {
-        const p = serialise(prepareArticle(r));
-        tick(1);
-        return p;
-      });
+    : await runMaybeSliced(prepareHere(missing.map(({ r }) => r), tick), options.sliceMs);
   missing.forEach(({ i }, k) => {
     prepared[i] = fresh[k]!;
   });
   if (cache) await Promise.all(missing.map(({ r }, k) => cache.put(r, fresh[k]!)));
   return {
-    docs: prepared.map((p) => deserialise(p!)),
+    docs: await runMaybeSliced(deserialiseAll(prepared), options.sliceMs),
     stats: { articles: raws.length, fromCache: raws.length - missing.length, prepared: missing.length, workers: workers > 1 && missing.length > 1 ? workers : 1 },
   };
 }
+
+/** Articles prepared on this thread, as steps of one article. */
+function* prepareHere(raws: RawArticle[], tick: (n: number) => void): Steps<PreparedArticle[]> {
+  const out: PreparedArticle[] = [];
+  for (const r of raws) {
+    out.push(serialise(prepareArticle(r)));
+    tick(1);
+    yield;
+  }
+  return out;
+}
+
+function* deserialiseAll(prepared: Array<PreparedArticle | null>): Steps<ArticleDoc[]> {
+  const out: ArticleDoc[] = [];
+  for (const p of prepared) {
+    out.push(deserialise(p!));
+    yield;
+  }
+  return out;
+}
+
+const runMaybeSliced = <T>(steps: Steps<T>, sliceMs: number | undefined): Promise<T> | T => (sliceMs === undefined ? runSteps(steps) : runSliced(steps, sliceMs));
 
 export function extractArticles(raw: RawArticle[], warnings: Warning[] = [], onProgress?: Progress): FactTable {
   const docs = raw.map((article, i) => {
@@ -235,36 +264,61 @@ function articleRow(d: ArticleDoc): Article {
  * prepared text (`doc`) or has facts in `previous`; `load` fetches the text of one whose facts must be read
  * again. The result is the same table a run without `previous` gives (tests/extract/incremental.test.ts).
  */
-export function linkCorpus(inputs: LinkInput[], previous: ExtractionState | null, warnings: Warning[], load: (key: string) => ArticleDoc): { table: FactTable; state: ExtractionState; stats: LinkStats } {
+export function linkCorpus(inputs: LinkInput[], previous: ExtractionState | null, warnings: Warning[], load: (key: string) => ArticleDoc): LinkResult {
+  return runSteps(linkCorpusSteps(inputs, previous, warnings, load));
+}
+
+interface LinkResult {
+  table: FactTable;
+  state: ExtractionState;
+  stats: LinkStats;
+}
+
+/** linkCorpus() as steps: one per article in the per-article stages, one per name part in the spelling search. */
+export function* linkCorpusSteps(inputs: LinkInput[], previous: ExtractionState | null, warnings: Warning[], load: (key: string) => ArticleDoc): Steps<LinkResult> {
   const docs = new Map<string, ArticleDoc>();
   const docOf = (key: string) => getOrMake(docs, key, () => load(key));
   for (const i of inputs) if (i.doc) docs.set(i.key, i.doc);
   const before = inputs.map((i) => (i.doc ? undefined : previous?.articles.get(i.key)));
-  const rows = inputs.map((i, k) => before[k]?.row ?? articleRow(docOf(i.key)));
-  const candidates = inputs.map((i, k) => before[k]?.candidates ?? nameCandidates(docOf(i.key)));
+  const rows: Article[] = [];
+  const candidates: NameCandidate[][] = [];
+  for (const [k, i] of inputs.entries()) {
+    const old = before[k];
+    rows.push(old?.row ?? articleRow(docOf(i.key)));
+    candidates.push(old?.candidates ?? nameCandidates(docOf(i.key)));
+    if (!old) yield;
+  }
   const allWarnings = [...warnings];
   for (const row of rows) if (row.sentences.length === 0) allWarnings.push({ article: row.id, message: 'no article text left after removing page furniture' });
 
   // People across the corpus, then one canonical name per person.
-  const found = resolvePeople(rows.map((row, k) => ({ id: row.id, outlet: row.outlet, candidates: candidates[k]! })));
+  const found = yield* resolvePeopleSteps(rows.map((row, k) => ({ id: row.id, outlet: row.outlet, candidates: candidates[k]! })));
+  yield;
   const allMentions = [...found.values()].flat();
   const parts = namePartsOf(allMentions.map((m) => m.entity));
-  const nameParts = previous ? updateNeighbours(parts, previous.nameParts) : neighbours(parts);
-  const canonical = clusterEntities(allMentions, nameParts);
+  const nameParts = previous ? updateNeighbours(parts, previous.nameParts) : yield* neighbourSteps(parts);
+  yield;
+  const canonical = yield* clusterSteps(allMentions, nameParts);
   for (const m of allMentions) m.entity = canonical.get(m.entity) ?? m.entity;
+  yield;
 
   // Facts read from each article given the names it mentions: reused while those are unchanged.
   const contexts = new Map<number, ArticleContext>();
   const contextOf = (k: number) => getOrMake(contexts, k, () => analyseArticle(docOf(inputs[k]!.key), found.get(rows[k]!.id) ?? []));
-  const locals: LocalFacts[] = inputs.map((_, k) => {
+  const locals: LocalFacts[] = [];
+  for (const k of inputs.keys()) {
     const mentions = found.get(rows[k]!.id) ?? [];
     const old = before[k]?.local;
-    if (old && sameMentions(old.mentions, mentions)) return old;
+    if (old && sameMentions(old.mentions, mentions)) {
+      locals.push(old);
+      continue;
+    }
     const ctx = contextOf(k);
     const quotes = extractQuotes(ctx);
     const f = extractRolesAndAttributes(ctx);
-    return { mentions, quotes, roles: [...f.roles, ...rolesFromQuotes(quotes)], attributes: f.attributes };
-  });
+    locals.push({ mentions, quotes, roles: [...f.roles, ...rolesFromQuotes(quotes)], attributes: f.attributes });
+    yield;
+  }
   const facts: EntityFacts = { roles: locals.flatMap((l) => l.roles), attributes: locals.flatMap((l) => l.attributes) };
 
   // Linking to the corpus's roles: reused while every lookup the article made gives the same answer.
@@ -273,18 +327,24 @@ export function linkCorpus(inputs: LinkInput[], previous: ExtractionState | null
   const digests = new WeakMap<readonly EntityRole[], string>();
   const digest = (r: readonly EntityRole[]) => getOrMake(digests, r, () => roleDigest(r));
   let reread = 0;
-  const linked: LinkedFacts[] = inputs.map((_, k) => {
+  const linked: LinkedFacts[] = [];
+  for (const k of inputs.keys()) {
     const old = before[k];
-    if (old && old.local === locals[k] && traceHolds(old.linked.trace, lookup, roles, digest)) return old.linked;
+    if (old && old.local === locals[k] && traceHolds(old.linked.trace, lookup, roles, digest)) {
+      linked.push(old.linked);
+      continue;
+    }
     reread++;
     const ctx = contextOf(k);
     const rec = recording(lookup, roles, digest);
     const quotes = locals[k]!.quotes.map((q) => ({ ...q }));
     attributeByRole(ctx, quotes, rec.lookup);
-    return { trace: rec.trace, quotes, events: extractEvents(ctx, rec.roles, quotes, rec.lookup) };
-  });
+    linked.push({ trace: rec.trace, quotes, events: extractEvents(ctx, rec.roles, quotes, rec.lookup) });
+    yield;
+  }
+  yield;
 
-  const table = assemble(rows, allMentions, facts, linked.flatMap((l) => l.quotes), linked.flatMap((l) => l.events), allWarnings);
+  const table = yield* assembleSteps(rows, allMentions, facts, linked.flatMap((l) => l.quotes), linked.flatMap((l) => l.events), allWarnings);
   const state: ExtractionState = {
     articles: new Map(inputs.map((i, k) => [i.key, { row: rows[k]!, candidates: candidates[k]!, local: locals[k]!, linked: linked[k]! }])),
     nameParts,
@@ -351,7 +411,8 @@ function roleLookup(facts: EntityFacts): RoleLookup {
   };
 }
 
-function assemble(rows: Article[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[]): FactTable {
+/** The fact table from the linked facts, as steps: one per person. */
+function* assembleSteps(rows: Article[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[]): Steps<FactTable> {
   const entities = [...new Set(mentions.map((m) => m.entity))];
   const ids = new Map<string, string>();
   const taken = new Set<string>();
@@ -365,7 +426,9 @@ function assemble(rows: Article[], mentions: Mention[], facts: EntityFacts, quot
   const rolesOf = groupBy(facts.roles, (r) => r.entity);
   const attributesOf = groupBy(facts.attributes, (a) => a.entity);
   const rowById = new Map(rows.map((r) => [r.id, r]));
-  const people: Person[] = entities.map((entity) => {
+  const people: Person[] = [];
+  for (const entity of entities) {
+    yield;
     const own = mentionsOf.get(entity) ?? [];
     const aliases = [...new Set([entity, ...own.map((m) => m.surface), ...own.map((m) => m.form)])];
     const firstPerArticle = new Map<string, Mention>();
@@ -374,7 +437,7 @@ function assemble(rows: Article[], mentions: Mention[], facts: EntityFacts, quot
       const sentence = rowById.get(m.article)!.sentences[m.sentence]!;
       return { article: m.article, sentence: m.sentence, start: m.start, end: m.end, text: sentence.text };
     });
-    return {
+    people.push({
       id: ids.get(entity)!,
       name: entity,
       aliases,
@@ -382,8 +445,8 @@ function assemble(rows: Article[], mentions: Mention[], facts: EntityFacts, quot
       attributes: (attributesOf.get(entity) ?? []).map(({ entity: _e, ...a }) => a),
       articles: [...firstPerArticle.keys()],
       mentions: mentionEvidence,
-    };
-  });
+    });
+  }
   const eventRows: Event[] = events.map((e, i) => ({
     id: `e${i + 1}`,
     kind: e.kind,

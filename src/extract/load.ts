@@ -1,6 +1,8 @@
 // Stage 0: read a seeds folder and its manifest into raw articles, with per-file warnings.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -113,16 +115,30 @@ export interface FileRead {
   text: { raw: string; hash: string } | { skipped: string };
 }
 
-const STAT_BATCH = 256;
+/** Files stamped per turn of the event loop: a few milliseconds, so questions asked meanwhile barely wait. */
+const STAT_SLICE = 500;
 
-/** Size and modification time of files in a folder, asked in parallel batches (thousands of files). */
+/**
+ * Size and modification time of files in a folder. Synchronous calls in slices: a stat of a cached inode takes
+ * microseconds, while a promise per file through the thread pool cost about three times as much in all
+ * (measured on 10,000 files).
+ */
 export async function statFiles(dir: string, names: readonly string[]): Promise<Array<{ size: number; mtimeMs: number }>> {
   const stamps: Array<{ size: number; mtimeMs: number }> = [];
-  for (let i = 0; i < names.length; i += STAT_BATCH) {
-    stamps.push(...(await Promise.all(names.slice(i, i + STAT_BATCH).map((f) => stat(path.join(dir, f))))));
+  for (let i = 0; i < names.length; i += STAT_SLICE) {
+    if (i > 0) await nextTurn();
+    for (const name of names.slice(i, i + STAT_SLICE)) {
+      const { size, mtimeMs } = statSync(path.join(dir, name));
+      stamps.push({ size, mtimeMs });
+    }
   }
   return stamps;
 }
+
+/** Every field of a manifest entry; the compiler insists a new field is listed here, so it is compared too. */
+const ENTRY_FIELDS = Object.keys({ published: true, outlet: true, title: true, url: true } satisfies Record<keyof ManifestEntry, true>) as Array<keyof ManifestEntry>;
+
+const sameEntry = (a: ManifestEntry | null, b: ManifestEntry | null): boolean => a === b || (!!a && !!b && ENTRY_FIELDS.every((f) => a[f] === b[f]));
 
 /** Decodes one file's bytes, or says why it is skipped. */
 function readArticleBytes(bytes: Buffer): FileRead['text'] {
@@ -153,6 +169,7 @@ export async function readSeeds(dir: string, previous?: SeedsFolder): Promise<Se
   // checked in order.
   const reads = new Map<string, FileRead>();
   const stamps = await statFiles(dir, files);
+  const previousArticles = new Map((previous?.articles ?? []).map((a) => [a.file, a]));
   const changed: number[] = [];
   files.forEach((f, k) => {
     const before = previous?.files?.get(f);
@@ -184,7 +201,10 @@ export async function readSeeds(dir: string, previous?: SeedsFolder): Promise<Se
     seenHashes.set(hash, id);
     const meta = entries.get(file) ?? null;
     if (!meta) warnings.push({ article: id, message: 'no manifest entry: outlet and date unknown, relative dates stay relative' });
-    articles.push({ id, file, raw, hash, meta });
+    // The same object as last time when nothing about the article changed: what is worked out per article
+    // object (its cache key) is then not worked out again.
+    const before = previousArticles.get(file);
+    articles.push(before && before.raw === raw && sameEntry(before.meta, meta) ? before : { id, file, raw, hash, meta });
   }
   const present = new Set(files);
   for (const file of entries.keys()) {

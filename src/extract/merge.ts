@@ -4,6 +4,7 @@
 import Fuse from 'fuse.js';
 import { appendTo, getOrMake } from './collections.js';
 import type { Mention } from './people.js';
+import { runSteps, type Steps } from './steps.js';
 
 /** Keys already worked out: a refresh asks again for every name of the corpus. Cleared when it grows large. */
 const keyMemo = new Map<string, string>();
@@ -90,6 +91,11 @@ function sameShape(shapes: Map<string, string[]>, part: string): string[] {
  * without changing the result. That keeps the cost near linear in the corpus, not quadratic in each block.
  */
 export function neighbours(parts: string[]): Map<string, Set<string>> {
+  return runSteps(neighbourSteps(parts));
+}
+
+/** neighbours() as steps: one per name part. */
+export function* neighbourSteps(parts: string[]): Steps<Map<string, Set<string>>> {
   const unique = [...new Set(parts)];
   const pairsOf = unique.map(letterPairs);
   // Posting lists by first letter, length and letter pair.
@@ -100,7 +106,7 @@ export function neighbours(parts: string[]): Map<string, Set<string>> {
   const shapes = byShape(unique);
   const shared = new Int32Array(unique.length);
   const out = new Map<string, Set<string>>();
-  unique.forEach((p, i) => {
+  for (const [i, p] of unique.entries()) {
     const initial = p[0] ?? '';
     const errors = allowedErrors(p);
     const need = pairsOf[i]!.size - 2 * errors;
@@ -124,7 +130,8 @@ export function neighbours(parts: string[]): Map<string, Set<string>> {
     }
     const items = candidates.filter((q) => q !== p && lettersMissing(p, q) <= errors);
     out.set(p, new Set([p, ...spelledAlike(p, items)]));
-  });
+    yield;
+  }
   return out;
 }
 
@@ -135,25 +142,38 @@ export function neighbours(parts: string[]): Map<string, Set<string>> {
 export function updateNeighbours(parts: string[], previous: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
   const current = new Set(parts);
   const added = [...current].filter((p) => !previous.has(p));
-  const out = new Map<string, Set<string>>();
+  const isAdded = new Set(added);
+  const anyRemoved = [...previous.keys()].some((p) => !current.has(p));
+  // The previous sets are shared while nothing was removed (usual when articles are only added) and copied
+  // before they change: the previous state stays as it was, for a refresh that fails.
+  const out = new Map<string, ReadonlySet<string>>();
   for (const p of current) {
     const before = previous.get(p);
-    if (before) out.set(p, new Set([...before].filter((q) => current.has(q))));
+    if (before) out.set(p, anyRemoved ? new Set([...before].filter((q) => current.has(q))) : before);
   }
-  if (added.length === 0) return out;
-  const shapes = byShape(current);
-  for (const n of added) {
-    const near = new Set([n]);
-    for (const q of sameShape(shapes, n)) {
-      if (q === n) continue;
-      // n's side: is q within n's errors? q's side (an older part): is n within q's?
-      if (lettersMissing(n, q) <= allowedErrors(n) && spelledAlike(n, [q]).length > 0) near.add(q);
-      const older = out.get(q);
-      if (older && lettersMissing(q, n) <= allowedErrors(q) && spelledAlike(q, [n]).length > 0) older.add(n);
+  const copied = new Set<string>();
+  const grow = (p: string, q: string) => {
+    const set = out.get(p)!;
+    if (!anyRemoved && !copied.has(p)) {
+      copied.add(p);
+      out.set(p, new Set([...set, q]));
+    } else (set as Set<string>).add(q);
+  };
+  if (added.length > 0) {
+    const shapes = byShape(current);
+    for (const n of added) {
+      const near = new Set([n]);
+      for (const q of sameShape(shapes, n)) {
+        if (q === n) continue;
+        // n's side: is q within n's errors? q's side (an older part): is n within q's?
+        if (lettersMissing(n, q) <= allowedErrors(n) && spelledAlike(n, [q]).length > 0) near.add(q);
+        // (A pair of new parts is scored from both sides as each is reached.)
+        if (!isAdded.has(q) && lettersMissing(q, n) <= allowedErrors(q) && spelledAlike(q, [n]).length > 0) grow(q, n);
+      }
+      out.set(n, near);
     }
-    out.set(n, near);
   }
-  return out;
+  return out as Map<string, Set<string>>;
 }
 
 /** The name parts (spelling keys split into words) of a set of entity names. */
@@ -169,6 +189,11 @@ export function namePartsOf(names: Iterable<string>): string[] {
  */
 /** `near` is the spelling neighbours of the names' parts: neighbours(namePartsOf(names)), or its update. */
 export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, ReadonlySet<string>>): Map<string, string> {
+  return runSteps(clusterSteps(mentions, near));
+}
+
+/** clusterEntities() as steps: one per name in each pass. */
+export function* clusterSteps(mentions: Mention[], near: ReadonlyMap<string, ReadonlySet<string>>): Steps<Map<string, string>> {
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const names = [...counts.keys()];
@@ -197,6 +222,7 @@ export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, R
     });
   const givenOf = new Map(full.map((f) => [f, given(keys.get(f)!)!]));
   for (const a of full) {
+    yield;
     const ka = keys.get(a)!;
     for (const b of withFamilyLike(family(ka))) {
       if (b === a) continue;
@@ -206,6 +232,7 @@ export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, R
   for (const n of names) {
     const k = keys.get(n)!;
     if (k.includes(' ')) continue;
+    yield;
     // A lone surname joins the most-mentioned full-name cluster with that surname.
     const roots = [...new Set(withFamilyLike(k).map(find))];
     const best = roots.sort((x, y) => (counts.get(y) ?? 0) - (counts.get(x) ?? 0))[0];

@@ -9,6 +9,7 @@ import { appendTo } from './collections.js';
 import type { ArticleDoc } from './doc.js';
 import type { Token } from './nlp.js';
 import type { SentenceDoc } from './split.js';
+import { runSteps, type Steps } from './steps.js';
 
 export type Gender = 'male' | 'female' | null;
 
@@ -250,11 +251,17 @@ export interface CandidateArticle {
  * refers to (a surname alone goes to the most-mentioned living bearer of that surname).
  */
 export function resolvePeople(articles: CandidateArticle[]): Map<string, Mention[]> {
+  return runSteps(resolvePeopleSteps(articles));
+}
+
+/** resolvePeople() as steps: one per article in each pass. */
+export function* resolvePeopleSteps(articles: CandidateArticle[]): Steps<Map<string, Mention[]>> {
   // The corpus's own outlets (from the manifest) are never people: "told the Kelsk Courier".
   const outlets = new Set(articles.map((d) => (d.outlet ? outletKey(d.outlet) : '')).filter((o) => !!o));
   const named: Array<{ doc: CandidateArticle; c: NameCandidate }> = [];
   for (const doc of articles) {
     for (const c of doc.candidates) if (outlets.size === 0 || !outlets.has(c.outletKey)) named.push({ doc, c });
+    yield;
   }
   // Gazetteer: full names (two or more words) with a cue, by surname.
   const fullNames = new Map<string, { count: number; late: boolean; gender: Gender }>();
@@ -296,7 +303,12 @@ export function resolvePeople(articles: CandidateArticle[]): Map<string, Mention
   };
   const result = new Map<string, Mention[]>();
   for (const doc of articles) result.set(doc.id, []);
+  let lastDoc: CandidateArticle | null = null;
   for (const { doc, c } of named) {
+    if (doc !== lastDoc) {
+      lastDoc = doc;
+      yield;
+    }
     const words = c.words;
     const known = resolve(doc, c);
     // A weak candidate (tagged place or adjective) is a person only as a name the corpus already knows.

@@ -7,18 +7,22 @@
 // whose checksum matches is what writeTable wrote from a validated table, so it is not validated again
 // (that is most of the start-up cost on a large table); a file without the header is validated in full.
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { copyFile, link, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { runSliced, runSteps, type Steps } from '../extract/steps.js';
 import { FactTable, type Article, type Evidence } from '../facts/schema.js';
 
 export const previousFileOf = (file: string) => file.replace(/\.json$/, '') + '.prev.json';
 
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
+/** Writes a file atomically; `data` may be given as pieces, written in order. */
+export async function writeFileAtomic(file: string, data: string | readonly string[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(data, 'utf8');
+    if (typeof data === 'string') await handle.writeFile(data, 'utf8');
+    else for (const piece of data) await handle.writeFile(piece, 'utf8');
     await handle.sync();
   } finally {
     await handle.close();
@@ -62,14 +66,22 @@ async function keepPrevious(file: string): Promise<void> {
   }
 }
 
-export async function writeTable(file: string, table: FactTable): Promise<void> {
+/**
+ * Stores a table. With `sliceMs` (a running bot, after the table is served) it is encoded a few milliseconds at
+ * a time, so questions are answered meanwhile: at 10,000 articles encoding it in one go blocks for about a second.
+ */
+export async function writeTable(file: string, table: FactTable, sliceMs?: number): Promise<void> {
+  const pieces = sliceMs === undefined ? [encodeTable(table)] : await runSliced(encodedPieces(table), sliceMs);
   await keepPrevious(file);
-  await writeFileAtomic(file, encodeTable(table));
+  await writeFileAtomic(file, pieces);
 }
 
-/** Parses a stored table; throws with a readable reason when it is missing or broken. */
+/**
+ * Parses a stored table; throws with a readable reason when it is missing or broken. The file is read in one
+ * synchronous call: parsing it blocks for longer anyway, and the promise API reads it in many small chunks.
+ */
 export async function readTable(file: string): Promise<FactTable> {
-  return decodeTable(await readFile(file), file);
+  return decodeTable(readFileSync(file), file);
 }
 
 const FORMAT = 'dossier-table/2';
@@ -82,9 +94,53 @@ interface Header {
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 export function encodeTable(table: FactTable): string {
-  const body = JSON.stringify(compact(table));
-  const header: Header = { format: FORMAT, sha256: sha256(body) };
-  return `${JSON.stringify(header)}\n${body}`;
+  return runSteps(encodedPieces(table)).join('');
+}
+
+/** Pieces of a stored body are gathered up to about this many characters before they are hashed and kept. */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * The file's text in pieces, as steps of one stored item (an article, a person, an event or a quote): the
+ * body is the JSON of the table with its items stored by storedItems(), built key by key and item by item, and
+ * the header hashes it.
+ */
+function* encodedPieces(table: FactTable): Steps<string[]> {
+  const pieces: string[] = [];
+  const hash = createHash('sha256');
+  let pending = '';
+  const emit = (text: string) => {
+    pending += text;
+    if (pending.length >= PIECE_CHARS) flush();
+  };
+  const flush = () => {
+    hash.update(pending);
+    pieces.push(pending);
+    pending = '';
+  };
+  const store = storedItems(table);
+  let first = true;
+  for (const [key, value] of Object.entries(table)) {
+    if (value === undefined) continue; // as JSON.stringify leaves it out
+    emit(`${first ? '{' : ','}${JSON.stringify(key)}:`);
+    first = false;
+    const items = key in store ? (value as unknown[]) : null;
+    if (!items) {
+      emit(JSON.stringify(value));
+      continue;
+    }
+    const toStored = store[key as keyof typeof store] as (item: unknown) => unknown;
+    emit('[');
+    for (const [i, item] of items.entries()) {
+      emit(`${i > 0 ? ',' : ''}${JSON.stringify(toStored(item))}`);
+      yield;
+    }
+    emit(']');
+  }
+  emit('}');
+  flush();
+  const header: Header = { format: FORMAT, sha256: hash.digest('hex') };
+  return [`${JSON.stringify(header)}\n`, ...pieces];
 }
 
 /** Reads a table from the file's bytes (or text). The checksum is taken over the bytes, as they were written. */
@@ -123,26 +179,21 @@ function withoutText<T extends { text: string }>(item: T): T {
   return rest as T; // the text is restored by expand()
 }
 
-function compact(table: FactTable): StoredTable {
+/** How each listed item of a table is stored: texts that repeat the article's text at their offsets are left out. */
+function storedItems(table: FactTable) {
   const byId = new Map(table.articles.map((a) => [a.id, a]));
   // An evidence's text is left out when it is the text of the sentence it points to.
   const bare = (e: Evidence) => (byId.get(e.article)?.sentences[e.sentence]?.text === e.text ? withoutText(e) : e);
   const ev = <T extends { evidence: Evidence }>(item: T) => ({ ...item, evidence: bare(item.evidence) });
   return {
-    ...table,
-    articles: table.articles.map((a) => ({ ...a, sentences: a.sentences.map((s) => (s.text === a.text.slice(s.start, s.end) ? withoutText(s) : s)) })),
-    people: table.people.map((p) => ({
-      ...p,
-      roles: p.roles.map(ev),
-      attributes: p.attributes.map(ev),
-      mentions: p.mentions.map(bare),
-    })),
-    events: table.events.map(ev),
-    quotes: table.quotes.map(ev),
+    articles: (a: Article): StoredArticle => ({ ...a, sentences: a.sentences.map((s) => (s.text === a.text.slice(s.start, s.end) ? withoutText(s) : s)) }),
+    people: (p: FactTable['people'][number]) => ({ ...p, roles: p.roles.map(ev), attributes: p.attributes.map(ev), mentions: p.mentions.map(bare) }),
+    events: ev<FactTable['events'][number]>,
+    quotes: ev<FactTable['quotes'][number]>,
   };
 }
 
-/** Restores the texts compact() left out, in place; slices share the article text's memory. */
+/** Restores the texts storedItems() left out, in place; slices share the article text's memory. */
 function expand(stored: StoredTable): FactTable {
   const byId = new Map<string, Article>();
   for (const a of stored.articles) {

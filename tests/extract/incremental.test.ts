@@ -114,6 +114,15 @@ describe('spelling neighbours of name parts', () => {
     }), { numRuns: 150 });
   });
 
+  it('only adding parts (the earlier sets are shared, not copied) equals searching again, and leaves the earlier answer as it was', () => {
+    fc.assert(fc.property(variants, variants, (before, extra) => {
+      const previous = neighbours(before);
+      const snapshot = sorted(previous);
+      expect(sorted(updateNeighbours([...before, ...extra], previous))).toEqual(sorted(neighbours([...before, ...extra])));
+      expect(sorted(previous)).toEqual(snapshot);
+    }), { numRuns: 150 });
+  });
+
   it('spelling variants are found (a table of pairs)', () => {
     const near = neighbours(['revankin', 'revvankine', 'revankine', 'ravankin', 'horak', 'horrak', 'novak', 'holak']);
     expect([...near.get('revankin')!].sort()).toEqual(['ravankin', 'revankin', 'revankine', 'revvankine']);

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { warmSteps } from '../../src/answer/index.ts';
+import { generateCorpus, writeCorpus } from '../../src/bench/generate.ts';
+import { extractFromDir } from '../../src/extract/index.ts';
 import { readSeeds } from '../../src/extract/load.ts';
 import { Dataset } from '../../src/store/dataset.ts';
 import { seedsFingerprint } from '../../src/store/fingerprint.ts';
@@ -119,4 +121,58 @@ describe('the served index is built in the background', () => {
     expect(child.stdout).toBe('warm\n');
     expect(child.status).toBe(0);
   }, 60_000);
+});
+
+describe('a running bot prepares its next refresh in the background', () => {
+  // A generated corpus: one dataset per case, all opened from the same stored table and cache.
+  const corpus = generateCorpus({ articles: 26, seed: 'prepare' });
+  const held = corpus.files.slice(24);
+  const open = async (label: string, options: { prepareRefresh?: boolean; warm?: boolean }) => {
+    const root = path.join(dir, `prepare-${label}`);
+    await writeCorpus(path.join(root, 'seeds'), { ...corpus, files: corpus.files.slice(0, 24) }, { planted: false });
+    const files = { seedsDir: path.join(root, 'seeds'), dataFile: path.join(root, 'data', 'facts.json') };
+    // The table is extracted and stored by a first start; the dataset under test is a restart that loads it.
+    await Dataset.open({ ...files, warm: false });
+    const logged: string[] = [];
+    const ds = await Dataset.open({ ...files, log: (m) => logged.push(m), ...options });
+    expect(logged.filter((l) => l.includes('extracting'))).toEqual([]);
+    return { root, ds, logged };
+  };
+  const add = (ds: Dataset, k: number) => {
+    const f = held[k]!;
+    return ds.addArticle({ fileName: f.file, bytes: Buffer.from(f.text), published: corpus.manifest[f.file]!.published, outlet: corpus.manifest[f.file]!.outlet });
+  };
+  const withoutTime = (t: Dataset['table']) => ({ ...t, generatedAt: '' });
+
+  it.each([
+    { label: 'prepared', options: { prepareRefresh: true }, prepared: true },
+    { label: 'not asked to', options: {}, prepared: false },
+    { label: 'one-shot (no background work)', options: { prepareRefresh: true, warm: false }, prepared: false },
+  ])('$label: the first refresh after start reuses the earlier articles only when prepared, and its table equals a fresh extraction', async ({ label, options, prepared }) => {
+    const { root, ds, logged } = await open(label.split(' ')[0]!, options);
+    await ds.whenWarm();
+    await ds.whenPrepared();
+    expect(logged.some((l) => l.includes('the next refresh is prepared'))).toBe(prepared);
+    const report = await add(ds, 0);
+    expect(report.ok).toBe(true);
+    // Most of the 24 earlier articles are reused (one naming a person the new article also names is read again).
+    expect(report.reused!.of).toBe(25);
+    if (prepared) expect(report.reused!.articles).toBeGreaterThanOrEqual(20);
+    else expect(report.reused!.articles).toBe(0);
+    const fresh = await extractFromDir(path.join(root, 'seeds'));
+    expect(withoutTime({ ...ds.table, sourceFingerprint: undefined })).toEqual(withoutTime({ ...fresh, sourceFingerprint: undefined }));
+  }, 120_000);
+
+  it('a change asked while the preparation runs waits for it, then starts from it', async () => {
+    const { root, ds, logged } = await open('during', { prepareRefresh: true });
+    // The preparation takes its turn once the index is warm; a change asked right then waits behind it.
+    await ds.whenWarm();
+    const asked = add(ds, 1);
+    expect(logged.some((l) => l.includes('the next refresh is prepared'))).toBe(false);
+    const report = await asked;
+    expect(report.ok).toBe(true);
+    expect(report.reused!.articles).toBeGreaterThanOrEqual(20);
+    const fresh = await extractFromDir(path.join(root, 'seeds'));
+    expect(withoutTime({ ...ds.table, sourceFingerprint: undefined })).toEqual(withoutTime({ ...fresh, sourceFingerprint: undefined }));
+  }, 120_000);
 });
