@@ -385,8 +385,8 @@ export function suggest(idx: NameIndex, raw: string, limit = 5): Person[] {
 
 /** Role resolution: "the prime minister", "ambassador to iraq", "deputy oil minister". */
 export function resolveRole(idx: NameIndex, query: string): Resolution {
-  // Unknown words before the first role word are modifiers ("Syria's", "the Syrian"); after it they
-  // matter ("ambassador to France" must not become "ambassador").
+  // Unknown words before the first role word are modifiers ("Ruritania's", "the Ruritanian"); after it they
+  // matter ("ambassador to Norland" must not become "ambassador").
   const all = roleTokens(query);
   const firstKnown = all.findIndex((t) => idx.roleVocab.has(t));
   const q = firstKnown < 0 ? all : all.filter((t, i) => i >= firstKnown || idx.roleVocab.has(t));

@@ -18,7 +18,7 @@ function stemsOf(quote: Quote): QuoteStems {
   return {
     addressee: new Set(contentStems(quote.addressee ?? '')),
     text: new Set(contentStems(quote.text)),
-    // The sentence around the quote often names the topic ("denounced Russia ..., saying ...").
+    // The sentence around the quote often names the topic ("denounced Norland ..., saying ...").
     sentence: new Set(contentStems(quote.evidence.text)),
   };
 }

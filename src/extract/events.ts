@@ -91,7 +91,7 @@ function clauseBefore(text: string, start: number): string {
   return clause.replace(/\b(?:has|have|had|was|were|is|been|also|reportedly|now)\s*/gi, '').replace(/^(?:also\s+)?(?:in|on|last)\s+\w+,?\s*/i, '').trim();
 }
 
-/** "A Syrian air force colonel flew his jet to X and was": the words before the first verb of the clause. */
+/** "A Ruritanian air force colonel flew his jet to X and was": the words before the first verb of the clause. */
 function leadingNounPhrase(s: SentenceContext, clause: string): string {
   const words = clause.split(/\s+/);
   if (words.length <= 7) return clause;
@@ -197,7 +197,7 @@ function subjectOf(ctx: ArticleContext, s: SentenceContext, t: Trigger, lookup: 
   if (role) {
     const holder = lookup(role, ctx.doc.id);
     if (holder) return { entity: holder, subject: holder, role };
-    // A story's lead ("Zaria's top diplomat in Paris has defected") names its subject in the next sentences:
+    // A story's lead ("Zaria's top diplomat in Kelsk has defected") names its subject in the next sentences:
     // the article's main person, when they hold a post of that kind in the article.
     const main = ctx.main;
     if (t.kind === 'defection' && s.sentence.index <= 1 && main && mainHoldsPostLike(ctx, main, role)) return { entity: main, subject: main, role };

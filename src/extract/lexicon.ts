@@ -63,7 +63,7 @@ export const NOT_NAME_WORDS = new Set([
   'please', 'get', 'later', 'earlier', 'separately', 'yesterday', 'today', 'tonight', 'now', 'instead', 'still', 'only', 'activists', 'civilian', 'political', 'western', 'eastern', 'northern', 'southern',
 ]);
 
-/** Name particles kept inside names ("Karim al-Nouri", "Khaled al Hbous", "Osama bin Laden"). */
+/** Name particles kept inside names ("Karim al-Nouri", "Tarek al Miran", "Osama bin Laden"). */
 export const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'abd', 'bint', 'ben', 'de', 'del', 'da', 'van', 'von', 'der', 'le', 'la', 'du']);
 
 /** Masculine and feminine pronouns, for resolving "he said" to the right person. */

@@ -174,7 +174,7 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
       const lead = text.slice(first.sentence.start, span.start);
       const said = entity ? null : REPORTED_BY.exec(lead);
       if (said) entity = bySurname(ctx, said[1]!);
-      // The reporter is a phrase that names no person ("Syrian state television", "The government"), or names
+      // The reporter is a phrase that names no person ("Ruritanian state radio", "The government"), or names
       // one only as a place after its head noun ("The government of Norland").
       const named = said ? first.mentions.filter((m) => m.start < first.sentence.start + said[1]!.length) : [];
       const institution = said ? INSTITUTION.test(said[1]!) && named.every((m) => /\b(?:of|in|for)\s+$/.test(text.slice(first.sentence.start, m.start))) : false;

@@ -132,7 +132,7 @@ export function extractRolesAndAttributes(article: ArticleContext): EntityFacts 
           else if (!age && !family) addRole(out, m.entity, body, former, ctx, article, start);
         }
       }
-      // "Ruritania's top diplomat in Paris, Omar al-Zein, has quit"
+      // "Ruritania's top diplomat in Kelsk, Omar al-Zein, has quit"
       const lead = /(?:^|['’]s\s+|\bthe\s+|,\s+)((?:[a-z-]+\s+){0,3}([a-z'’]+)(?:\s+(?:in|to|of|for)\s+[A-Z][\w-]*)?),\s*$/.exec(text.slice(0, m.start - ctx.sentence.start));
       if (lead && ROLE_HEADS.has(lead[2]!) && !ctx.mentions.some((o) => o !== m && o.end <= m.start && o.end > m.start - lead[0].length)) {
         addRole(out, m.entity, lead[1]!, false, ctx, article, m.start - lead[0].length + lead[0].indexOf(lead[1]!));
