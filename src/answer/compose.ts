@@ -143,7 +143,7 @@ function answerEventsWithoutPerson(index: AnswerIndex, intent: Intent, events: E
 /**
  * "Which ambassador defected?", "Who defected to Norland?": keep the defections whose subject, role,
  * destination, helpers or channel contain every distinctive word of the filter. Words found in a large
- * share of all sentences ("Syrian" in a story about Syria) are background and ignored.
+ * share of all sentences ("Ruritanian" in a story about Ruritania) are background and ignored.
  */
 function filterDefections(index: AnswerIndex, entries: TimelineEntry[], filter: string): TimelineEntry[] {
   const n = index.bm25.docs.length || 1;
@@ -177,7 +177,8 @@ function answerDefectors(index: AnswerIndex, intent: Intent, filter = ''): Answe
   if (!intent.range && intent.month === null && !filter) {
     let whole = wholeTimeline.get(index);
     if (!whole) wholeTimeline.set(index, (whole = defectorsAnswer(index, intent, filter)));
-    return { text: whole.text, sources: [...whole.sources] };
+    // Copies: a caller may change the answer it gets, not the one kept.
+    return { text: whole.text, sources: [...whole.sources], ...(whole.parts ? { parts: whole.parts.map((p) => ({ text: p.text, sources: [...p.sources] })) } : {}) };
   }
   return defectorsAnswer(index, intent, filter);
 }
@@ -202,9 +203,11 @@ function defectorsAnswer(index: AnswerIndex, intent: Intent, filter: string): An
   }
   if (entries.length === 0) return none(`The articles report no defection${label}.`);
   const head = `${entries.length} defection${entries.length === 1 ? '' : 's'}${label} reported in the articles${entries.length > 1 ? ', by date' : ''}:`;
+  const parts = entries.map((e) => ({ text: `- ${e.line}`, sources: dedupeSources(e.sources) }));
   return {
-    text: [head, ...entries.map((e) => `- ${e.line}`)].join('\n'),
+    text: [head, ...parts.map((p) => p.text)].join('\n'),
     sources: dedupeSources(entries.flatMap((e) => e.sources)),
+    parts: [{ text: head, sources: [] }, ...parts],
   };
 }
 
@@ -438,7 +441,7 @@ function aboutPerson(index: AnswerIndex, person: Person, question: string): Answ
   if (/^\s*(?:who(?:'s| is| was| are)|tell me about|what about|profile)\b/i.test(question)) return null;
   // The words that named the person (any spelling, or a title they hold) are not the question's topic.
   const nameStems = new Set(contentStems([...person.aliases, ...person.roles.map((r) => r.title)].join(' ')));
-  // Words found in a large share of all sentences ("Syria" in a story about Syria) are background, not a topic.
+  // Words found in a large share of all sentences ("Ruritania" in a story about Ruritania) are background, not a topic.
   const n = index.bm25.docs.length || 1;
   const extra = [...new Set(contentStems(question))].filter(
     (t) => !nameStems.has(t) && !PROFILE_WORDS.has(t) && (index.bm25.postings.get(t)?.size ?? 0) / n < 0.15,
@@ -500,7 +503,7 @@ function answerInner(index: AnswerIndex, question: string): Answer {
     const listed = answerAttributeList(index, intent.kind, intent.subject);
     if (listed) return listed;
   }
-  // "Who fled to Paris?", "Who went to Norland?": people whose flight or defection went to that place.
+  // "Who fled to Kelsk?", "Who went to Norland?": people whose flight or defection went to that place.
   if (intent.list && !res.person && /\b(?:fle[ed]\w*|went|gone|escap\w*|crossed|go|goes)\b/i.test(q)) {
     const wentTo = answerWentTo(index, intent.subject);
     if (wentTo) return wentTo;

@@ -55,7 +55,8 @@ export class UserError extends Error {
 export function answerReply(title: string, answer: Answer, extra: Partial<Reply> = {}): Reply {
   return {
     title,
-    items: [{ text: answer.text, sources: answer.sources }],
+    // Line by line when the answer says which sources each line has: a long list then pages with its sources.
+    items: answer.parts ?? [{ text: answer.text, sources: answer.sources }],
     tone: answer.sources.length > 0 ? 'answer' : 'info',
     ...extra,
   };

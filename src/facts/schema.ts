@@ -109,7 +109,7 @@ export const Event = z.object({
   /** Role at the time of the event, lower case, e.g. "prime minister". */
   role: z.string().nullable(),
   date: DateValue.nullable(),
-  /** Destination or place ("Norland", "Paris"). */
+  /** Destination or place ("Norland", "Kelsk"). */
   place: z.string().nullable(),
   /** How it was announced: "video on YouTube", "statement read on Al Jazeera" ... */
   announcedVia: z.string().nullable(),
@@ -168,4 +168,9 @@ export type Source = z.infer<typeof Source>;
 export interface Answer {
   text: string;
   sources: Source[];
+  /**
+   * For an answer that lists many facts: the same text line by line, each line with its own sources, so a
+   * reader shown part of it (a page of a long reply) sees the sources of that part.
+   */
+  parts?: Array<{ text: string; sources: Source[] }>;
 }
