@@ -3,7 +3,7 @@
 // calls on others; its subject is found by possessive, adjacency, pronoun, the sentence subject, or a role
 // ("Ruritania's ambassador to Zenda has defected"); date, destination, announcement channel and helpers follow.
 import type { DateValue, EventKind } from '../facts/schema.js';
-import { PLATFORMS, ROLE_HEADS } from './lexicon.js';
+import { MONTHS, PLATFORMS, ROLE_HEADS, WEEKDAYS } from './lexicon.js';
 import { pronounGender, recentSubjects, salient, type ArticleContext, type SentenceContext } from './context.js';
 import { before as beforePublication, findDates, reportedBy, type DateMention } from './dates.js';
 import { evidenceOf } from './doc.js';
@@ -225,13 +225,20 @@ const PLACE_NAME = String.raw`((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'
 const PLACE_RIGHT_AFTER = new RegExp(String.raw`^\s+${PLACE_NAME}`);
 const PLACE_AFTER_PREPOSITION = new RegExp(String.raw`^\s+(?:(?:across the border|abroad|the country)\s+)?(?:to|into|for|in)\s+${PLACE_NAME}`);
 
+/** Capitalised words after "in" or "to" that are not places: a time ("defected in January 2014"), a platform. */
+const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
+
+function isPlace(candidate: string, kind: EventKind): boolean {
+  if (TIME_WORDS.has(candidate.split(/\s+/)[0]!.toLowerCase())) return false;
+  if (PLATFORM_RE.test(candidate)) return false;
+  return !(kind === 'defection' && /^(?:Opposition|Revolution|Rebels|The)$/i.test(candidate));
+}
+
 function placeAfter(text: string, from: number, kind: EventKind): string | null {
   const m = (/into$/.test(text.slice(0, from)) ? PLACE_RIGHT_AFTER : PLACE_AFTER_PREPOSITION).exec(text.slice(from));
   if (!m) return null;
   const place = m[1]!.replace(/^the\s+/, '');
-  if (PLATFORM_RE.test(place)) return null;
-  if (kind === 'defection' && /^(?:Opposition|Revolution|Rebels)$/i.test(place)) return null;
-  return place;
+  return isPlace(place, kind) ? place : null;
 }
 
 export function extractEvents(ctx: ArticleContext, roles: RoleIndex, quotes: QuoteFact[], lookup: RoleLookup): EventFact[] {
@@ -358,7 +365,7 @@ function enrich(ctx: ArticleContext, event: EventFact, dates: Map<number, DateMe
       // "is in Norland", "secured his entry to Norland", "flew his jet to Norland" (not "was ambassador to Zenda").
       const m = /\b(?:is|was|arrived|arrival|entry|defected|crossed|sought refuge)\s+(?:\w+\s+){0,2}?(?:in|to|into)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)/.exec(text)
         ?? /\b(?:flew|fled|landed|escaped)\s+(?:[\w-]+\s+){0,4}?(?:to|into)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)/.exec(text);
-      if (m && !/^(?:The|Opposition)$/.test(m[1]!) && !PLATFORM_RE.test(m[1]!)) event.place = m[1]!;
+      if (m && isPlace(m[1]!, 'defection')) event.place = m[1]!;
     }
     const help = /(?:^|,|\bthat\s+)\s*((?:the |his |her |their |a |an )?[\w\s'’-]{2,60}?)\s+(?:had |have |has )?helped\s+(?:to\s+)?(arrange|organi[sz]e|secure|[A-Z][\w\s]*?|him|her)\b/.exec(text);
     if (event.kind === 'defection' && help && (about || main)) {

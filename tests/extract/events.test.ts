@@ -45,6 +45,23 @@ describe('events: defections and their false positives', () => {
     expect(flight?.place).toBe('Syldavia');
   });
 
+  // [sentence, expected place of the defection or flight]: a time after "in" is never a place.
+  const places: Array<[string, string | null]> = [
+    ['Tomas Ruell, the former consul in Zenda who defected in January 2014, spoke on Monday.', null],
+    ['General Tomas Ruell defected in March.', null],
+    ['Olga Brenner defected on Friday and fled to Syldavia in June.', 'Syldavia'],
+    ['General Tomas Ruell defected in Zenda on Tuesday.', 'Zenda'],
+    ['Olga Brenner fled into Syldavia.', 'Syldavia'],
+    ['Olga Brenner, who defected to the opposition in May, is in Zenda.', 'Zenda'],
+  ];
+  it.each(places)('place: %s', (text, place) => {
+    const table = extractTexts([{ published: '2014-06-20', text: LEAD + text }]);
+    const found = table.events.filter((e) => e.kind === 'defection' || e.kind === 'flight').map((e) => e.place);
+    expect(found.length).toBeGreaterThan(0);
+    if (place === null) expect(found.filter((p) => p !== null)).toEqual([]);
+    else expect(found).toContain(place);
+  });
+
   it('finds appointments and dismissals with the right person', () => {
     const table = extractTexts([{ text: LEAD + 'President Anna Kroll appointed Jonas Weber, formerly transport minister, as prime minister in June.\nState television said Mr Weber had been fired.' }]);
     const person = (id: string | null) => table.people.find((p) => p.id === id)?.name;
