@@ -203,7 +203,8 @@ function subjectOf(ctx: ArticleContext, s: SentenceContext, t: Trigger, lookup: 
     if (t.kind === 'defection' && s.sentence.index <= 1 && main && mainHoldsPostLike(ctx, main, role)) return { entity: main, subject: main, role };
     // "The pilot has asked for asylum": a definite description later in the story points back to its main person.
     if (t.kind === 'defection' && /^the\s/i.test(clause) && main && s.sentence.index > 1) return { entity: main, subject: main, role: null };
-    if (t.kind === 'defection' && clause.split(/\s+/).length <= 8) return { entity: null, subject: clause.replace(/^.*?['’]s\s+/, (m) => m), role };
+    // An unnamed subject is kept only when it reads as one: not a comparison ("X (is) the latest official to").
+    if (t.kind === 'defection' && clause.split(/\s+/).length <= 8 && !RANKED_AMONG.test(clause)) return { entity: null, subject: clause.replace(/^.*?['’]s\s+/, (m) => m), role };
   }
   // "... that he has defected": a pronoun with no antecedent refers to the main clause's role subject.
   if (/\bhe\b|\bshe\b/i.test(before)) {
@@ -224,6 +225,9 @@ const PLACE_NAME = String.raw`((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'
 /** "crossed into X" carries its preposition in the trigger; otherwise one must follow ("fled to X"). */
 const PLACE_RIGHT_AFTER = new RegExp(String.raw`^\s+${PLACE_NAME}`);
 const PLACE_AFTER_PREPOSITION = new RegExp(String.raw`^\s+(?:(?:across the border|abroad|the country)\s+)?(?:to|into|for|in)\s+${PLACE_NAME}`);
+
+/** "the latest official to", "the second minister to": a clause that ranks someone among defectors. */
+const RANKED_AMONG = /\bthe\s+(?:latest|last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|most\s+senior|highest[- ]ranking)\b.*\bto$/i;
 
 /** Capitalised words after "in" or "to" that are not places: a time ("defected in January 2014"), a platform. */
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
@@ -369,7 +373,8 @@ function enrich(ctx: ArticleContext, event: EventFact, dates: Map<number, DateMe
     }
     const help = /(?:^|,|\bthat\s+)\s*((?:the |his |her |their |a |an )?[\w\s'’-]{2,60}?)\s+(?:had |have |has )?helped\s+(?:to\s+)?(arrange|organi[sz]e|secure|[A-Z][\w\s]*?|him|her)\b/.exec(text);
     if (event.kind === 'defection' && help && (about || main)) {
-      let helper = help[1]!.trim().replace(/^.*\bthat\s+/, '');
+      // "X, a commander, said his fighters had helped ...": the helpers are what follows the reporting verb.
+      let helper = help[1]!.trim().replace(/^.*\bthat\s+/, '').replace(/^(?:.*\s)?(?:said|says|added|claimed)\s+/, '');
       const possessive = /^(his|her|their)\s+(.*)$/i.exec(helper);
       const owner = s.mentions.find((m) => m.entity !== event.entity && m.start - s.sentence.start < (help.index ?? 0) + 2);
       if (possessive && owner) helper = `${owner.entity}'s ${possessive[2]}`;

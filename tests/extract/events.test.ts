@@ -17,12 +17,26 @@ const defections: Array<[string, string | null]> = [
   ['President Anna Kroll named Jonas Weber to replace Tomas Ruell, who defected in May.', 'Tomas Ruell'],
 ];
 
+// A comparison that ranks someone among defectors is not an unnamed defector of its own.
+const notSubjects: string[] = [
+  // A surname shaped like a nationality is not read as a name on its own, so the clause is all there is.
+  'Deputy water minister Dorin Vasevic has defected.\nVasevic is the latest senior official to defect since March.',
+  'Deputy water minister Dorin Vasevic has defected.\nMr Kovic is the second senior official to defect this month.',
+];
+
 describe('events: defections and their false positives', () => {
   it.each(defections)('%s', (text, who) => {
     const table = extractTexts([{ text: LEAD + text }]);
     const names = table.events.filter((e) => e.kind === 'defection').map((e) => table.people.find((p) => p.id === e.person)?.name ?? e.subject);
     if (who === null) expect(names).toEqual([]);
     else expect(names).toContain(who);
+  });
+
+  it.each(notSubjects)('no clause "the latest ... to" as a defector: %s', (text) => {
+    const table = extractTexts([{ text: LEAD + text }]);
+    const subjects = table.events.filter((e) => e.kind === 'defection').map((e) => table.people.find((p) => p.id === e.person)?.name ?? e.subject);
+    expect(subjects.filter((s) => /\bto$|latest|second/.test(s))).toEqual([]);
+    expect(subjects).toContain('Dorin Vasevic');
   });
 
   it('"X replaces Y, who defected" gives the defection to Y only', () => {
@@ -60,6 +74,12 @@ describe('events: defections and their false positives', () => {
     expect(found.length).toBeGreaterThan(0);
     if (place === null) expect(found.filter((p) => p !== null)).toEqual([]);
     else expect(found).toContain(place);
+  });
+
+  it('a commander who said his fighters helped: the helpers are the commander\'s fighters, not "said his fighters"', () => {
+    const table = extractTexts([{ text: LEAD + 'Deputy mines minister Tomas Ruell has defected to the opposition.\nOlga Brenner, a commander of the rebel Free Zendan Brigades, said her fighters had helped Ruell reach the border.' }]);
+    const event = table.events.find((e) => e.kind === 'defection');
+    expect(event?.helpedBy).toEqual(["Olga Brenner's fighters"]);
   });
 
   it('finds appointments and dismissals with the right person', () => {
