@@ -74,10 +74,13 @@ function canBeSubject(sentence: SentenceDoc, m: Mention): boolean {
   return !(prev && /^(of|under|by|with|from|to|for|against|than|about)$/.test(prev.lower) && !/,\s*$/.test(beforeName));
 }
 
-/** A lone plural common noun taken for a name ("Diplomats say ..."): a group, never a person he or she refers to. */
+/**
+ * A lone plural common noun taken for a name ("Diplomats say ..."): a group, never a person he or she refers to.
+ * Not a surname that stands for a person named in full (a family name can also be a plural noun).
+ */
 function pluralNoun(sentence: SentenceDoc, m: Mention): boolean {
   const token = sentence.tokens[m.tokenStart];
-  return m.tokenEnd - m.tokenStart === 1 && !!token && token.tags.has('Plural') && !token.tags.has('ProperNoun') && !token.tags.has('Person');
+  return m.tokenEnd - m.tokenStart === 1 && m.entity === m.surface && !!token && token.tags.has('Plural') && !token.tags.has('ProperNoun') && !token.tags.has('Person');
 }
 
 export function pronounGender(word: string): Gender {

@@ -143,7 +143,8 @@ const runMaybeSliced = <T>(steps: Steps<T>, sliceMs: number | undefined): Promis
 
 export function extractArticles(raw: RawArticle[], warnings: Warning[] = [], onProgress?: Progress): FactTable {
   const docs = raw.map((article, i) => {
-    const doc = prepareArticle(article);
+    // Through the prepared form, as every other path does: later stages see only the tags it keeps.
+    const doc = deserialise(serialise(prepareArticle(article)));
     onProgress?.(i + 1, raw.length);
     return doc;
   });

@@ -115,7 +115,9 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
     if (possessiveAt >= 0) nameTokens = nameTokens.slice(0, possessiveAt + 1);
     const end = from + nameTokens.length;
     if (!acceptableName(nameTokens, tokens[end])) continue;
-    const weak = placeOrAdjectiveOnly(nameTokens);
+    // A lone plural common noun ("Diplomats say"), or a place: a person only as a name the corpus already knows
+    // (a family name can also be a plural noun).
+    const weak = placeOrAdjectiveOnly(nameTokens) || pluralCommonNoun(nameTokens);
     const before = tokens[from - 1 - honorificTokens.length];
     const before2 = tokens[from - 2 - honorificTokens.length];
     const after = tokens[end];
@@ -145,6 +147,9 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
 function placeOrAdjectiveOnly(nameTokens: Token[]): boolean {
   return nameTokens.every((t) => (t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City') || t.tags.has('Adjective') || t.tags.has('Demonym')) && !t.tags.has('FirstName'));
 }
+
+const pluralCommonNoun = (nameTokens: Token[]): boolean =>
+  nameTokens.length === 1 && nameTokens[0]!.tags.has('Plural') && !nameTokens[0]!.tags.has('ProperNoun') && !nameTokens[0]!.tags.has('Person');
 
 function acceptableName(nameTokens: Token[], after: Token | undefined): boolean {
   const words = nameTokens.map((t) => bare(t).toLowerCase());

@@ -6,7 +6,7 @@ import { articleMeta, type ArticleDoc, type ArticleMeta } from './doc.js';
 import type { Token } from './nlp.js';
 
 /** The only compromise tags the pipeline reads. Adding one here changes the cache format: bump the version. */
-export const KEPT_TAGS = ['Adjective', 'City', 'Country', 'Demonym', 'FirstName', 'Gerund', 'Honorific', 'Month', 'Participle', 'Person', 'Place', 'Verb', 'WeekDay', 'Noun', 'Acronym', 'Abbreviation'] as const;
+export const KEPT_TAGS = ['Adjective', 'City', 'Country', 'Demonym', 'FirstName', 'Gerund', 'Honorific', 'Month', 'Participle', 'Person', 'Place', 'Verb', 'WeekDay', 'Noun', 'Acronym', 'Abbreviation', 'Plural', 'ProperNoun'] as const;
 
 export interface PreparedSentence {
   index: number;

@@ -24,6 +24,13 @@ describe('people: names, aliases and merging', () => {
   it.each([['Free Ruritanian Army'], ['Strelsau'], ['Zenda'], ['Monday']])('"%s" is not a person', (name) => {
     expect(table.people.some((p) => p.aliases.includes(name))).toBe(false);
   });
+  it('a capitalised plural noun at a sentence start is not a person; a surname before "said" still is', () => {
+    const t = extractTexts([{ text: 'Opening line of the report.\nDiplomats say the oil exports of Zenda have stopped.\nOfficials said Ana Voss had left.\nWitnesses said the border was closed.' }]);
+    expect(t.people.map((p) => p.name)).toEqual(['Ana Voss']);
+    // A family name that is also a plural noun stays a name when the article names the person in full.
+    const u = extractTexts([{ text: 'Opening line of the report.\nTrade envoy Karim al-Wares resigned on Monday.\nWares said he would not return.' }]);
+    expect(personNamed(u, 'Wares')?.name).toBe('Karim al-Wares');
+  });
   it('reads an origin from "Name’s home province of X"', () => {
     const t = extractTexts([{ text: 'Opening line of the report.\nMr Voss’s home province of Kel Dara has been shelled for weeks.' }]);
     expect(personNamed(t, 'Mr Voss')?.attributes.find((a) => a.kind === 'origin')?.value).toBe('Kel Dara');
