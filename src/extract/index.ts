@@ -412,7 +412,7 @@ function roleLookup(facts: EntityFacts): RoleLookup {
   };
 }
 
-/** The fact table from the linked facts, as steps: one per person. */
+/** The fact table from the linked facts, as steps: one per 64 people. */
 function* assembleSteps(rows: Article[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[]): Steps<FactTable> {
   const entities = [...new Set(mentions.map((m) => m.entity))];
   const ids = new Map<string, string>();
@@ -428,8 +428,9 @@ function* assembleSteps(rows: Article[], mentions: Mention[], facts: EntityFacts
   const attributesOf = groupBy(facts.attributes, (a) => a.entity);
   const rowById = new Map(rows.map((r) => [r.id, r]));
   const people: Person[] = [];
+  let step = 0;
   for (const entity of entities) {
-    yield;
+    if ((++step & 63) === 0) yield;
     const own = mentionsOf.get(entity) ?? [];
     const aliases = [...new Set([entity, ...own.map((m) => m.surface), ...own.map((m) => m.form)])];
     const firstPerArticle = new Map<string, Mention>();

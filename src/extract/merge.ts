@@ -192,7 +192,7 @@ export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, R
   return runSteps(clusterSteps(mentions, near));
 }
 
-/** clusterEntities() as steps: one per name in each pass. */
+/** clusterEntities() as steps: one per 64 names in each pass. */
 export function* clusterSteps(mentions: Mention[], near: ReadonlyMap<string, ReadonlySet<string>>): Steps<Map<string, string>> {
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
@@ -221,8 +221,9 @@ export function* clusterSteps(mentions: Mention[], near: ReadonlyMap<string, Rea
       return found;
     });
   const givenOf = new Map(full.map((f) => [f, given(keys.get(f)!)!]));
+  let step = 0;
   for (const a of full) {
-    yield;
+    if ((++step & 63) === 0) yield;
     const ka = keys.get(a)!;
     for (const b of withFamilyLike(family(ka))) {
       if (b === a) continue;
@@ -232,7 +233,7 @@ export function* clusterSteps(mentions: Mention[], near: ReadonlyMap<string, Rea
   for (const n of names) {
     const k = keys.get(n)!;
     if (k.includes(' ')) continue;
-    yield;
+    if ((++step & 63) === 0) yield;
     // A lone surname joins the most-mentioned full-name cluster with that surname.
     const roots = [...new Set(withFamilyLike(k).map(find))];
     const best = roots.sort((x, y) => (counts.get(y) ?? 0) - (counts.get(x) ?? 0))[0];

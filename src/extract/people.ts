@@ -259,14 +259,15 @@ export function resolvePeople(articles: CandidateArticle[]): Map<string, Mention
   return runSteps(resolvePeopleSteps(articles));
 }
 
-/** resolvePeople() as steps: one per article in each pass. */
+/** resolvePeople() as steps: one per 64 articles in each pass. */
 export function* resolvePeopleSteps(articles: CandidateArticle[]): Steps<Map<string, Mention[]>> {
   // The corpus's own outlets (from the manifest) are never people: "told the Kelsk Courier".
   const outlets = new Set(articles.map((d) => (d.outlet ? outletKey(d.outlet) : '')).filter((o) => !!o));
   const named: Array<{ doc: CandidateArticle; c: NameCandidate }> = [];
+  let step = 0;
   for (const doc of articles) {
     for (const c of doc.candidates) if (outlets.size === 0 || !outlets.has(c.outletKey)) named.push({ doc, c });
-    yield;
+    if ((++step & 63) === 0) yield;
   }
   // Gazetteer: full names (two or more words) with a cue, by surname.
   const fullNames = new Map<string, { count: number; late: boolean; gender: Gender }>();
@@ -312,7 +313,7 @@ export function* resolvePeopleSteps(articles: CandidateArticle[]): Steps<Map<str
   for (const { doc, c } of named) {
     if (doc !== lastDoc) {
       lastDoc = doc;
-      yield;
+      if ((++step & 63) === 0) yield;
     }
     const words = c.words;
     const known = resolve(doc, c);

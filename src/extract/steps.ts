@@ -1,6 +1,7 @@
 // Long corpus passes written as generators that yield between units of work (an article, a name part), so
 // the same code runs in one go (a refresh a moderator waits for) or spread over turns of the event loop
-// (work done in the background of a running bot, where questions must not wait behind it).
+// (work done in the background of a running bot, where questions must not wait behind it). Tight loops yield
+// once every 64 units (`if ((++step & 63) === 0) yield`): a yield per unit cost about a fifth of the time.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export type Steps<T> = Generator<void, T, void>;
