@@ -177,8 +177,8 @@ function answerDefectors(index: AnswerIndex, intent: Intent, filter = ''): Answe
   if (!intent.range && intent.month === null && !filter) {
     let whole = wholeTimeline.get(index);
     if (!whole) wholeTimeline.set(index, (whole = defectorsAnswer(index, intent, filter)));
-    // Copies: a caller may change the answer it gets, not the one kept.
-    return { text: whole.text, sources: [...whole.sources], ...(whole.parts ? { parts: whole.parts.map((p) => ({ text: p.text, sources: [...p.sources] })) } : {}) };
+    // Its lines are read-only (see Answer.parts), so they are shared, not copied: thousands at 10,000 articles.
+    return { text: whole.text, sources: [...whole.sources], ...(whole.parts ? { parts: whole.parts } : {}) };
   }
   return defectorsAnswer(index, intent, filter);
 }
@@ -203,7 +203,8 @@ function defectorsAnswer(index: AnswerIndex, intent: Intent, filter: string): An
   }
   if (entries.length === 0) return none(`The articles report no defection${label}.`);
   const head = `${entries.length} defection${entries.length === 1 ? '' : 's'}${label} reported in the articles${entries.length > 1 ? ', by date' : ''}:`;
-  const parts = entries.map((e) => ({ text: `- ${e.line}`, sources: dedupeSources(e.sources) }));
+  // Each entry's sources are already its own distinct copy (groupSources).
+  const parts = entries.map((e) => ({ text: `- ${e.line}`, sources: e.sources }));
   return {
     text: [head, ...parts.map((p) => p.text)].join('\n'),
     sources: dedupeSources(entries.flatMap((e) => e.sources)),

@@ -9,7 +9,7 @@ export interface ReplyItem {
   /** Short bold lead, e.g. a date or a name. */
   label?: string;
   text: string;
-  sources: Source[];
+  sources: readonly Source[];
 }
 
 /** A file sent with a reply: a Discord attachment (multipart upload); the console writes it to disk. */
@@ -25,7 +25,7 @@ export interface Reply {
   title: string;
   /** Plain text shown above the items (on every page). */
   intro?: string;
-  items: ReplyItem[];
+  items: readonly ReplyItem[];
   tone: Tone;
   /** Show only to the person who asked (interactions only; ignored in DMs and the console). */
   ephemeral?: boolean;

@@ -170,7 +170,8 @@ export interface Answer {
   sources: Source[];
   /**
    * For an answer that lists many facts: the same text line by line, each line with its own sources, so a
-   * reader shown part of it (a page of a long reply) sees the sources of that part.
+   * reader shown part of it (a page of a long reply) sees the sources of that part. Read-only: the lines and
+   * their sources may be shared with the answer index's own lookups.
    */
-  parts?: Array<{ text: string; sources: Source[] }>;
+  parts?: ReadonlyArray<{ readonly text: string; readonly sources: readonly Source[] }>;
 }
