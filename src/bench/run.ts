@@ -226,9 +226,9 @@ async function benchSize(size: SizeSpec, options: BenchOptions): Promise<SizeRes
       byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms]);
     }
   }
-  // The same five passes again: the first thousand answers include the JIT still compiling the answer path (at
-  // 10,000 articles on this machine their p99 was 1.8-3.1 ms, the next thousand's 0.4-0.9 ms), so a bot that
-  // has been answering for a while is measured apart.
+  // The same five passes again: the first thousand answers have a slower tail than later ones (at 10,000
+  // articles on this machine p99 1.8-3.1 ms, then 0.4-0.9 ms; cause not established, see the README), so a bot
+  // that has been answering for a while is measured apart.
   const steady: number[] = [];
   for (let pass = 0; pass < 5 && performance.now() - answerStart < 120_000; pass++) {
     for (const q of questions) {
