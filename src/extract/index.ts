@@ -15,7 +15,7 @@ import { nameCandidates, resolvePeopleSteps, type Mention, type NameCandidate } 
 import { extractQuotes, type QuoteFact } from './quotes.js';
 import { appendTo, getOrMake, groupBy } from './collections.js';
 import { extractRolesAndAttributes, indexRoles, type EntityFacts, type EntityRole, type RoleIndex } from './roles.js';
-import { runSliced, runSteps, type Steps } from './steps.js';
+import { runMaybeSliced, runSteps, type Steps } from './steps.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
 export { EXTRACTOR_VERSION };
@@ -85,7 +85,7 @@ export async function extractSeeds(seeds: SeedsFolder, options: ExtractOptions =
   };
   const inputs = keys.map((key) => ({ key, ...(docByKey.has(key) ? { doc: docByKey.get(key)! } : {}) }));
   const steps = linkCorpusSteps(inputs, options.previous ?? null, seeds.warnings, load);
-  const linked = options.sliceMs === undefined ? runSteps(steps) : await runSliced(steps, options.sliceMs);
+  const linked = await runMaybeSliced(steps, options.sliceMs);
   return { table: linked.table, state: linked.state, stats: { ...stats, articles: seeds.articles.length, reused: linked.stats.reused } };
 }
 
@@ -138,8 +138,6 @@ function* deserialiseAll(prepared: Array<PreparedArticle | null>): Steps<Article
   }
   return out;
 }
-
-const runMaybeSliced = <T>(steps: Steps<T>, sliceMs: number | undefined): Promise<T> | T => (sliceMs === undefined ? runSteps(steps) : runSliced(steps, sliceMs));
 
 export function extractArticles(raw: RawArticle[], warnings: Warning[] = [], onProgress?: Progress): FactTable {
   const docs = raw.map((article, i) => {

@@ -185,9 +185,9 @@ export function namePartsOf(names: Iterable<string>): string[] {
 
 /**
  * Maps every entity name to its canonical name. Full names cluster when surname and given name match
- * (fuzzily); a surname-only entity joins the cluster of a full name with that surname.
+ * (fuzzily); a surname-only entity joins the cluster of a full name with that surname. `near` is the spelling
+ * neighbours of the names' parts: neighbours(namePartsOf(names)), or its update.
  */
-/** `near` is the spelling neighbours of the names' parts: neighbours(namePartsOf(names)), or its update. */
 export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, ReadonlySet<string>>): Map<string, string> {
   return runSteps(clusterSteps(mentions, near));
 }

@@ -13,16 +13,24 @@ export function runSteps<T>(steps: Steps<T>): T {
   return step.value;
 }
 
-/** Runs steps to the end, giving the event loop a turn after each `sliceMs` milliseconds of work. */
-export async function runSliced<T>(steps: Steps<T>, sliceMs: number): Promise<T> {
+/**
+ * Runs steps to the end, giving the event loop a turn after each `sliceMs` milliseconds of work. `turn` is what
+ * a turn awaits: by default one pass of the event loop; a caller may also wait there (while something else runs).
+ */
+export async function runSliced<T>(steps: Steps<T>, sliceMs: number, turn: () => Promise<unknown> = () => nextTurn()): Promise<T> {
   let until = performance.now() + sliceMs;
   let step = steps.next();
   while (!step.done) {
     if (performance.now() >= until) {
-      await nextTurn();
+      await turn();
       until = performance.now() + sliceMs;
     }
     step = steps.next();
   }
   return step.value;
+}
+
+/** Runs steps in one go without `sliceMs`, in slices with it. */
+export function runMaybeSliced<T>(steps: Steps<T>, sliceMs: number | undefined): T | Promise<T> {
+  return sliceMs === undefined ? runSteps(steps) : runSliced(steps, sliceMs);
 }

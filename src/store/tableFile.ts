@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { runSliced, runSteps, type Steps } from '../extract/steps.js';
+import { runMaybeSliced, runSteps, type Steps } from '../extract/steps.js';
 import { FactTable, type Article, type Evidence } from '../facts/schema.js';
 
 export const previousFileOf = (file: string) => file.replace(/\.json$/, '') + '.prev.json';
@@ -71,7 +71,7 @@ async function keepPrevious(file: string): Promise<void> {
  * a time, so questions are answered meanwhile: at 10,000 articles encoding it in one go blocks for about a second.
  */
 export async function writeTable(file: string, table: FactTable, sliceMs?: number): Promise<void> {
-  const pieces = sliceMs === undefined ? [encodeTable(table)] : await runSliced(encodedPieces(table), sliceMs);
+  const pieces = await runMaybeSliced(encodedPieces(table), sliceMs);
   await keepPrevious(file);
   await writeFileAtomic(file, pieces);
 }
