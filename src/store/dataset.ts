@@ -5,10 +5,12 @@
 // from the current table. A refresh that fails for any reason leaves the served table as it was.
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { buildIndex, warmSteps, type AnswerIndex } from '../answer/index.js';
 import type { FactTable, Warning } from '../facts/schema.js';
 import type { Extraction, ExtractionState } from '../extract/index.js';
 import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES, readSeeds, statFiles, type SeedsFolder } from '../extract/load.js';
+import { runSliced, type Steps } from '../extract/steps.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { diffTables, emptyDiff } from './diff.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -334,23 +336,24 @@ const WARM_PAUSE_MS = 50;
  * is served: a few milliseconds at a time, so questions asked meanwhile wait at most one slice. It pauses while
  * a change runs, and stops when another table is served.
  */
-function warmInBackground(index: AnswerIndex, stillServed: () => boolean, changing: () => boolean): Promise<void> {
-  const steps = warmSteps(index);
-  return new Promise((resolve) => {
-    const slice = () => {
-      if (!stillServed()) return resolve();
-      if (changing()) {
-        setTimeout(slice, WARM_PAUSE_MS);
-        return;
-      }
-      const until = performance.now() + WARM_SLICE_MS;
-      while (performance.now() < until) if (steps.next().done) return resolve();
-      setImmediate(slice);
-    };
-    // Not unref'd: an unref'd immediate does not wake an idle event loop, so the warm-up would crawl at one
-    // slice per wake-up. It keeps a process alive only until it ends (seconds at 10,000 articles).
-    setImmediate(slice);
-  });
+async function warmInBackground(index: AnswerIndex, stillServed: () => boolean, changing: () => boolean): Promise<void> {
+  // Each turn of the event loop also waits out a change. The timers are not unref'd: an unref'd immediate does
+  // not wake an idle event loop, so the warm-up would crawl at one slice per wake-up. They keep a process alive
+  // only until the warm-up ends (seconds at 10,000 articles).
+  const turn = async () => {
+    await nextTurn();
+    while (changing()) await sleep(WARM_PAUSE_MS);
+  };
+  await turn(); // nothing is built in the caller's turn (serving a table)
+  await runSliced(whileTrue(warmSteps(index), stillServed), WARM_SLICE_MS, turn);
+}
+
+/** The steps, each taken only while `go` says yes. */
+function* whileTrue(steps: Steps<void>, go: () => boolean): Steps<void> {
+  while (go()) {
+    if (steps.next().done) return;
+    yield;
+  }
 }
 
 function refused(started: number, error: string): RefreshReport {
