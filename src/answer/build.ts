@@ -239,13 +239,19 @@ export function sourcesOf(index: AnswerIndex, evidence: Iterable<Evidence>): Sou
   return out;
 }
 
+/**
+ * The distinct sources of a list (same article and sentence), in first-seen order. Looked up by the two strings
+ * themselves: a joined key built per source had to be hashed afresh each time, which showed on lists with
+ * hundreds of sources.
+ */
 export function dedupeSources(sources: Iterable<Source>): Source[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
   const out: Source[] = [];
   for (const s of sources) {
-    const key = `${s.article}\u0000${s.sentence}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    let sentences = seen.get(s.article);
+    if (!sentences) seen.set(s.article, (sentences = new Set()));
+    if (sentences.has(s.sentence)) continue;
+    sentences.add(s.sentence);
     out.push(s);
   }
   return out;

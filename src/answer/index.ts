@@ -9,7 +9,7 @@ import { completeFrom, resolveReference } from './names.js';
 
 export type { Answer, Article, Evidence, Event, FactTable, Person, Quote, Source } from '../facts/schema.js';
 export type { AnswerIndex } from './build.js';
-export { buildIndex, toSource, warmIndex, warmSteps } from './build.js';
+export { buildIndex, dedupeSources, toSource, warmIndex, warmSteps } from './build.js';
 export { answer } from './compose.js';
 export { parseDateRange } from './dates.js';
 export { profile } from './profile.js';

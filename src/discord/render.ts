@@ -9,8 +9,9 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
+import { dedupeSources } from '../answer/index.ts';
 import type { Source } from '../facts/schema.ts';
-import { distinctSources, shorten, sourceLabel, sourceNumbering, SourceMap, type Reply, type ReplyItem, type Tone } from './reply.ts';
+import { shorten, sourceLabel, sourceNumbering, SourceMap, type Reply, type ReplyItem, type Tone } from './reply.ts';
 
 export const LIMITS = {
   content: 2000,
@@ -162,7 +163,7 @@ function paginate(reply: Reply): Page[] {
   items.forEach((item, i) => {
     const text = itemText(item);
     const line = itemLine(text, i, reply.numbered ?? false, '[99]'.repeat(Math.min(item.sources.length, 10))).length + 2;
-    const itemSources = distinctSources(item.sources);
+    const itemSources = dedupeSources(item.sources);
     let added = 0;
     for (const s of itemSources) if (!pageSources.has(s)) added++;
     const newSources = pageSources.size + added;

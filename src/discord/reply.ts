@@ -104,18 +104,6 @@ export class SourceMap<V> {
   }
 }
 
-/** The distinct sources of a list (same article and sentence), in first-seen order. */
-export function distinctSources(sources: readonly Source[]): Source[] {
-  const seen = new SourceMap<true>();
-  const out: Source[] = [];
-  for (const s of sources)
-    if (!seen.has(s)) {
-      seen.set(s, true);
-      out.push(s);
-    }
-  return out;
-}
-
 export function sourceLabel(s: Source): string {
   return `${s.article} · ${s.outlet ?? 'unknown outlet'} · ${s.published ?? 'undated'}`;
 }

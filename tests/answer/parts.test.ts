@@ -4,11 +4,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, buildIndex, type AnswerIndex } from '../../src/answer/index.ts';
+import { answer, buildIndex, dedupeSources, type AnswerIndex } from '../../src/answer/index.ts';
 import { MONTHS } from '../../src/answer/dates.ts';
 import { generateCorpus, writeCorpus } from '../../src/bench/generate.ts';
 import { renderReply } from '../../src/discord/render.ts';
-import { answerReply, distinctSources } from '../../src/discord/reply.ts';
+import { answerReply } from '../../src/discord/reply.ts';
 import { extractFromDir } from '../../src/extract/index.ts';
 import type { Answer, Source } from '../../src/facts/schema.ts';
 
@@ -61,7 +61,7 @@ describe('list answers, line by line', () => {
         expect(fields.length, `${q} page ${page + 1}`).toBeGreaterThan(0);
         cited += fields.length;
       }
-      expect(cited).toBeGreaterThanOrEqual(distinctSources(a.sources).length);
+      expect(cited).toBeGreaterThanOrEqual(dedupeSources(a.sources).length);
     }
   });
 });

@@ -9,7 +9,8 @@ import { ConfigError, parseConfig } from '../../src/config.ts';
 import { parsePageCustomId, pageCustomId } from '../../src/discord/handler.ts';
 import { evidenceValue } from '../../src/discord/evidence.ts';
 import { escapeText, fit, fitChoices, renderReply } from '../../src/discord/render.ts';
-import { distinctSources, renderText, type Reply } from '../../src/discord/reply.ts';
+import { dedupeSources } from '../../src/answer/index.ts';
+import { renderText, type Reply } from '../../src/discord/reply.ts';
 import type { Source } from '../../src/facts/schema.ts';
 import { fixtureTable, MemoryDataset } from '../support/fixtureTable.ts';
 import { choiceViolations, payloadViolations } from '../support/limits.ts';
@@ -105,7 +106,7 @@ describe('evidenceValue: the select value of a source, found through the index',
   for (const c of cases) it(c.label, () => expect(evidenceValue(dataset.index, c.source)).toBe(c.value));
 });
 
-describe('distinctSources: same article and sentence is one source, whatever the object', () => {
+describe('dedupeSources: same article and sentence is one source, whatever the object', () => {
   const a = (sentence: string, article = 'art_1', outlet: string | null = 'O'): Source => ({ article, outlet, published: null, sentence });
   const cases: Array<{ label: string; sources: Source[]; keep: number[] }> = [
     { label: 'none', sources: [], keep: [] },
@@ -113,7 +114,7 @@ describe('distinctSources: same article and sentence is one source, whatever the
     { label: 'same sentence in two articles', sources: [a('x'), a('x', 'art_2')], keep: [0, 1] },
     { label: 'first-seen order', sources: [a('y'), a('x'), a('y'), a('z')], keep: [0, 1, 3] },
   ];
-  for (const c of cases) it(c.label, () => expect(distinctSources(c.sources)).toEqual(c.keep.map((k) => c.sources[k])));
+  for (const c of cases) it(c.label, () => expect(dedupeSources(c.sources)).toEqual(c.keep.map((k) => c.sources[k])));
 });
 
 describe('fitChoices', () => {
