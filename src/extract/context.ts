@@ -3,6 +3,7 @@
 import { FEMALE_NOUNS, FEMALE_PRONOUNS, MALE_NOUNS, MALE_PRONOUNS } from './lexicon.js';
 import type { ArticleDoc } from './doc.js';
 import type { Gender, Mention } from './people.js';
+import { commonPluralNoun } from './nlp.js';
 import type { SentenceDoc } from './split.js';
 
 export interface SentenceContext {
@@ -80,7 +81,7 @@ function canBeSubject(sentence: SentenceDoc, m: Mention): boolean {
  */
 function pluralNoun(sentence: SentenceDoc, m: Mention): boolean {
   const token = sentence.tokens[m.tokenStart];
-  return m.tokenEnd - m.tokenStart === 1 && m.entity === m.surface && !!token && token.tags.has('Plural') && !token.tags.has('ProperNoun') && !token.tags.has('Person');
+  return m.tokenEnd - m.tokenStart === 1 && m.entity === m.surface && !!token && commonPluralNoun(token);
 }
 
 export function pronounGender(word: string): Gender {

@@ -16,6 +16,9 @@ export interface Token {
   tags: ReadonlySet<string>;
 }
 
+/** A common plural noun, not a name ("Diplomats" at a sentence start; a family name can be one too). */
+export const commonPluralNoun = (t: Token): boolean => t.tags.has('Plural') && !t.tags.has('ProperNoun') && !t.tags.has('Person');
+
 export interface ParsedSentence {
   start: number;
   end: number;

@@ -7,7 +7,7 @@ import {
 } from './lexicon.js';
 import { appendTo } from './collections.js';
 import type { ArticleDoc } from './doc.js';
-import type { Token } from './nlp.js';
+import { commonPluralNoun, type Token } from './nlp.js';
 import type { SentenceDoc } from './split.js';
 import { runSteps, type Steps } from './steps.js';
 
@@ -117,7 +117,7 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
     if (!acceptableName(nameTokens, tokens[end])) continue;
     // A lone plural common noun ("Diplomats say"), or a place: a person only as a name the corpus already knows
     // (a family name can also be a plural noun).
-    const weak = placeOrAdjectiveOnly(nameTokens) || pluralCommonNoun(nameTokens);
+    const weak = placeOrAdjectiveOnly(nameTokens) || (nameTokens.length === 1 && commonPluralNoun(nameTokens[0]!));
     const before = tokens[from - 1 - honorificTokens.length];
     const before2 = tokens[from - 2 - honorificTokens.length];
     const after = tokens[end];
@@ -147,9 +147,6 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
 function placeOrAdjectiveOnly(nameTokens: Token[]): boolean {
   return nameTokens.every((t) => (t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City') || t.tags.has('Adjective') || t.tags.has('Demonym')) && !t.tags.has('FirstName'));
 }
-
-const pluralCommonNoun = (nameTokens: Token[]): boolean =>
-  nameTokens.length === 1 && nameTokens[0]!.tags.has('Plural') && !nameTokens[0]!.tags.has('ProperNoun') && !nameTokens[0]!.tags.has('Person');
 
 function acceptableName(nameTokens: Token[], after: Token | undefined): boolean {
   const words = nameTokens.map((t) => bare(t).toLowerCase());
