@@ -17,6 +17,7 @@ import type { Planted } from './planted.js';
 import { autocompletePrefixes, QUESTION_KINDS, questionsFromPlanted, questionsFromTable, type BenchQuestion, type QuestionKind } from './questions.js';
 import { measureRoundTrip, type RoundTrip } from './roundtrip.js';
 import { scoreTable, type Score } from './score.js';
+import { timeWithWait } from './runQueue.js';
 import { round, roundAll, summarize, type Summary } from './stats.js';
 
 export type SizeSpec = 'seeds' | number;
@@ -74,7 +75,13 @@ export interface SizeResult {
   table: { people: number; events: number; defections: number; quotes: number; fileMB: number };
   startup: StartupProbe;
   inProcess: { openMs: number; buildIndexMs: number; /** Background build of the index's lazy parts after start-up. */ warmMs?: number; /** Then the background preparation of the next refresh (the extraction state, from the cache). */ prepareMs?: number };
-  answer: { all: Summary; /** Five more passes after the first five: a bot that has been answering for a while. */ steady?: Summary; byKind: Partial<Record<QuestionKind, Summary>>; whenCitesPlantedArticle: number | null; unknownCitesNothing: number | null; questions: number };
+  answer: {
+    all: Summary;
+    /** Five more passes after the first five: a bot that has been answering for a while. */
+    steady?: Summary;
+    /** The same answers split by whether the thread waited for a CPU while answering (null off Linux). */
+    runQueue: { first: WaitSplit | null; next: WaitSplit | null };
+    byKind: Partial<Record<QuestionKind, Summary>>; whenCitesPlantedArticle: number | null; unknownCitesNothing: number | null; questions: number };
   autocomplete: Summary & { maxChoices: number };
   quality: Omit<Score, 'examples'> | null;
   qualityExamples: Score['examples'] | null;
@@ -87,6 +94,32 @@ export interface SizeResult {
   /** The next one, from the state the first left: what a running bot pays. */
   refreshAddAnother: { ok: boolean; ms: number; servedMs: number; error?: string };
   refreshUnchanged: { ok: boolean; ms: number };
+}
+
+/**
+ * Answers split by run-queue wait: on this shared 2-core machine the slowest answers are mostly ones during
+ * which the thread was ready but had no CPU (src/bench/runQueue.ts), which no change to the answer code fixes.
+ */
+export interface WaitSplit {
+  /** Answers during which the thread waited for a CPU at all. */
+  waited: number;
+  /** Answers slower than 2 ms, and how many of them waited for a CPU. */
+  over2ms: number;
+  over2msWaited: number;
+  /** Latency of the answers that never waited: the answer code's own cost. */
+  notWaited: Summary;
+}
+
+export function waitSplit(samples: ReadonlyArray<{ ms: number; waitedMs: number | null }>): WaitSplit | null {
+  if (samples.length === 0 || samples.some((s) => s.waitedMs === null)) return null;
+  const waited = samples.filter((s) => s.waitedMs! > 0);
+  const over = samples.filter((s) => s.ms > 2);
+  return {
+    waited: waited.length,
+    over2ms: over.length,
+    over2msWaited: over.filter((s) => s.waitedMs! > 0).length,
+    notWaited: roundAll(summarize(samples.filter((s) => s.waitedMs === 0).map((s) => s.ms))),
+  };
 }
 
 export interface BenchResults {
@@ -219,25 +252,29 @@ async function benchSize(size: SizeSpec, options: BenchOptions): Promise<SizeRes
   const answerStart = performance.now();
   // Up to five timed passes over the questions, while the time budget since answerStart lasts (but at least
   // `minPasses`).
-  const timedPasses = (budgetMs: number, minPasses: number, record: (q: BenchQuestion, ms: number) => void) => {
+  const timedPasses = (budgetMs: number, minPasses: number, record: (q: BenchQuestion, ms: number, waitedMs: number | null) => void) => {
     for (let pass = 0; pass < 5 && (pass < minPasses || performance.now() - answerStart < budgetMs); pass++) {
       for (const q of questions) {
-        const s = performance.now();
-        answer(dataset.index, q.question);
-        record(q, performance.now() - s);
+        const { ms, waitedMs } = timeWithWait(() => answer(dataset.index, q.question));
+        record(q, ms, waitedMs);
       }
     }
   };
   // Five passes, fewer if a pass is slow (a time budget of about a minute), at least one.
-  timedPasses(60_000, 1, (q, ms) => {
+  const firstWaits: Array<{ ms: number; waitedMs: number | null }> = [];
+  timedPasses(60_000, 1, (q, ms, waitedMs) => {
     all.push(ms);
+    firstWaits.push({ ms, waitedMs });
     appendTo(byKind, q.kind, ms);
   });
-  // The same five passes again: the first thousand answers have a slower tail than later ones (at 10,000
-  // articles on this machine p99 1.8-3.1 ms, then 0.4-0.9 ms; cause not established, see the README), so a bot
-  // that has been answering for a while is measured apart.
+  // The same five passes again, so a bot that has been answering for a while is measured apart: the first
+  // thousand answers have a slower tail, nearly all of it time spent waiting for a CPU (runQueue).
   const steady: number[] = [];
-  timedPasses(120_000, 0, (_, ms) => steady.push(ms));
+  const nextWaits: Array<{ ms: number; waitedMs: number | null }> = [];
+  timedPasses(120_000, 0, (_, ms, waitedMs) => {
+    steady.push(ms);
+    nextWaits.push({ ms, waitedMs });
+  });
   const whens = questions.filter((q) => q.kind === 'when' && q.expectArticles);
   const whenHits = whens.filter((q) => answer(dataset.index, q.question).sources.some((s) => q.expectArticles!.includes(s.article))).length;
   const unknowns = questions.filter((q) => q.expectNoSource);
@@ -282,6 +319,7 @@ async function benchSize(size: SizeSpec, options: BenchOptions): Promise<SizeRes
     answer: {
       all: roundAll(summarize(all)),
       ...(steady.length > 0 ? { steady: roundAll(summarize(steady)) } : {}),
+      runQueue: { first: waitSplit(firstWaits), next: waitSplit(nextWaits) },
       byKind: Object.fromEntries(QUESTION_KINDS.filter((k) => byKind.has(k)).map((k) => [k, roundAll(summarize(byKind.get(k)!))])),
       whenCitesPlantedArticle: whens.length ? round(whenHits / whens.length) : null,
       unknownCitesNothing: unknowns.length ? round(unknownOk / unknowns.length) : null,
