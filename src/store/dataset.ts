@@ -3,17 +3,18 @@
 // lazily, only when the table is missing, broken, stale, or a moderator refreshes. Refreshes and article
 // changes are serialised: a second one waits for the first, and questions keep being answered meanwhile
 // from the current table. A refresh that fails for any reason leaves the served table as it was.
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { buildIndex, warmSteps, type AnswerIndex } from '../answer/index.js';
 import type { FactTable, Warning } from '../facts/schema.js';
 import type { Extraction, ExtractionState } from '../extract/index.js';
-import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES, readSeeds, statFiles, type SeedsFolder } from '../extract/load.js';
+import { articleIdOf, checkPublished, decodeArticle, hashText, MAX_ARTICLE_BYTES, readSeeds, type SeedsFolder } from '../extract/load.js';
 import { runSliced, type Steps } from '../extract/steps.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { diffTables, emptyDiff } from './diff.js';
 import { fingerprintOf } from './fingerprint.js';
+import { seedsChangedSince } from './staleness.js';
 import { previousFileOf, readTable, removeStaleTemps, writeFileAtomic, writeTable } from './tableFile.js';
 
 export interface RefreshReport {
@@ -120,10 +121,13 @@ export class Dataset {
     if (stale.length > 0) log(`[dataset] removed ${stale.length} temporary file(s) left by an interrupted write: ${stale.join(', ')}`);
     let stored: FactTable | null = null;
     let why = '';
+    // Checked on another thread while this one reads the table.
+    const seedsChanged = seedsChangedSince(options.seedsDir, options.dataFile);
+    seedsChanged.catch(() => undefined); // not awaited when the table cannot be read
     try {
       stored = await readTable(options.dataFile);
       if (stored.extractorVersion !== EXTRACTOR_VERSION) why = `it was made by extractor ${stored.extractorVersion}, this is ${EXTRACTOR_VERSION}`;
-      else if (await seedsNewerThan(options.seedsDir, options.dataFile)) why = 'the seeds folder changed since it was written';
+      else if (await seedsChanged) why = 'the seeds folder changed since it was written';
     } catch (error) {
       why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no stored table yet' : (error as Error).message;
     }
@@ -382,13 +386,6 @@ export function whyUnusable(table: FactTable, seedsDir: string): string | null {
   if (table.articles.some((a) => a.sentences.length > 0)) return null;
   const why = table.warnings.map((w) => `${w.article ?? 'seeds'}: ${w.message}`).join('; ');
   return `no valid article in ${seedsDir}${why ? ` (${why})` : ''}`;
-}
-
-async function seedsNewerThan(seedsDir: string, dataFile: string): Promise<boolean> {
-  const tableTime = (await stat(dataFile)).mtimeMs;
-  const dirTime = (await stat(seedsDir)).mtimeMs;
-  if (dirTime > tableTime) return true;
-  return (await statFiles(seedsDir, await readdir(seedsDir))).some((s) => s.mtimeMs > tableTime);
 }
 
 async function exists(file: string): Promise<boolean> {
