@@ -1,11 +1,14 @@
 // Reading and writing the fact table file. Writes are atomic (temp file, fsync, rename) and keep the
 // previous table beside it, so a crash mid-write never leaves a half table where the bot reads.
 //
-// The file is a one-line header (format and the sha256 of the rest) and the table as compact JSON: a
-// sentence's text and an evidence's copy of it are left out when they equal the article's text at those
-// offsets, and restored on reading (as slices of the article text, so they also share its memory). A file
-// whose checksum matches is what writeTable wrote from a validated table, so it is not validated again
-// (that is most of the start-up cost on a large table); a file without the header is validated in full.
+// The file is a one-line header (format and the sha256 of the rest) and the table as compact JSON. Most of
+// start-up is parsing it, and parsing costs per object more than per byte, so the many small records are
+// stored as arrays of numbers: an article's sentences as one flat array of (paragraph, start, end), and an
+// evidence as (article's position in the table, sentence, start, end). Their texts are restored on reading as
+// slices of the article's text (sharing its memory). A record that does not fit that shape (a sentence whose
+// text is not the article's text at its offsets, an evidence citing an article not in the table or quoting
+// other words) is stored whole. A file whose checksum matches is what writeTable wrote from a validated table,
+// so it is not validated again; a file without the header is validated in full.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
@@ -84,10 +87,12 @@ export async function readTable(file: string): Promise<FactTable> {
   return decodeTable(readFileSync(file), file);
 }
 
-const FORMAT = 'dossier-table/2';
+const FORMAT = 'dossier-table/3';
+/** Format 2 stored records as objects, without the texts restored on reading; it reads the same way. */
+const READABLE = new Set([FORMAT, 'dossier-table/2']);
 
 interface Header {
-  format: typeof FORMAT;
+  format: string;
   sha256: string;
 }
 
@@ -148,8 +153,9 @@ export function decodeTable(data: string | Buffer, file: string): FactTable {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const newline = bytes.indexOf(0x0a);
   const lead = bytes.subarray(0, Math.max(0, newline)).toString('utf8');
-  const header = newline > 0 && lead.startsWith(`{"format":"${FORMAT}"`) ? parseJson<Header>(lead, file) : null;
+  const header = newline > 0 && lead.startsWith('{"format":"dossier-table/') ? parseJson<Header>(lead, file) : null;
   if (header) {
+    if (!READABLE.has(header.format)) throw new Error(`${file} is in format ${header.format}; this version reads ${FORMAT}`);
     const body = bytes.subarray(newline + 1);
     if (sha256(body) !== header.sha256) throw new Error(`${file} is damaged: its checksum does not match its content`);
     const stored = parseJson<StoredTable>(body.toString('utf8'), file);
@@ -169,48 +175,82 @@ function parseJson<T>(text: string, file: string): T {
   }
 }
 
-/** The table as stored: texts that repeat the article's text at their offsets are left out. */
+/** An evidence as stored: [position of its article in the table, sentence, start, end], or whole. */
+type StoredEvidence = [number, number, number, number] | Stored<Evidence>;
 type Stored<T extends { text: string }> = Omit<T, 'text'> & { text?: string };
-type StoredArticle = Omit<Article, 'sentences'> & { sentences: Array<Stored<Article['sentences'][number]>> };
-type StoredTable = Omit<FactTable, 'articles'> & { articles: StoredArticle[] };
+type WithEvidence<T extends { evidence: Evidence }> = Omit<T, 'evidence'> & { evidence: StoredEvidence };
+type Person = FactTable['people'][number];
+/** Sentences as one flat array of (paragraph, start, end), or whole (format 2 left out texts equal to the slice). */
+type StoredArticle = Omit<Article, 'sentences'> & { sentences: number[] | Array<Stored<Article['sentences'][number]>> };
+type StoredPerson = Omit<Person, 'roles' | 'attributes' | 'mentions'> & {
+  roles: Array<WithEvidence<Person['roles'][number]>>;
+  attributes: Array<WithEvidence<Person['attributes'][number]>>;
+  mentions: StoredEvidence[];
+};
+type StoredTable = Omit<FactTable, 'articles' | 'people' | 'events' | 'quotes'> & {
+  articles: StoredArticle[];
+  people: StoredPerson[];
+  events: Array<WithEvidence<FactTable['events'][number]>>;
+  quotes: Array<WithEvidence<FactTable['quotes'][number]>>;
+};
 
-function withoutText<T extends { text: string }>(item: T): T {
-  const { text: _omitted, ...rest } = item;
-  return rest as T; // the text is restored by expand()
-}
+/** True when an article's sentences are numbered in order and each is the article's text at its offsets. */
+const plainSentences = (a: Article) => a.sentences.every((s, k) => s.index === k && s.text === a.text.slice(s.start, s.end));
 
-/** How each listed item of a table is stored: texts that repeat the article's text at their offsets are left out. */
+/** How each listed item of a table is stored (see the top of this file). */
 function storedItems(table: FactTable) {
-  const byId = new Map(table.articles.map((a) => [a.id, a]));
-  // An evidence's text is left out when it is the text of the sentence it points to.
-  const bare = (e: Evidence) => (byId.get(e.article)?.sentences[e.sentence]?.text === e.text ? withoutText(e) : e);
-  const ev = <T extends { evidence: Evidence }>(item: T) => ({ ...item, evidence: bare(item.evidence) });
+  const position = new Map(table.articles.map((a, i) => [a.id, i]));
+  const evidence = (e: Evidence): StoredEvidence => {
+    const i = position.get(e.article);
+    return i !== undefined && table.articles[i]!.sentences[e.sentence]?.text === e.text ? [i, e.sentence, e.start, e.end] : e;
+  };
+  const ev = <T extends { evidence: Evidence }>(item: T): WithEvidence<T> => ({ ...item, evidence: evidence(item.evidence) });
   return {
-    articles: (a: Article): StoredArticle => ({ ...a, sentences: a.sentences.map((s) => (s.text === a.text.slice(s.start, s.end) ? withoutText(s) : s)) }),
-    people: (p: FactTable['people'][number]) => ({ ...p, roles: p.roles.map(ev), attributes: p.attributes.map(ev), mentions: p.mentions.map(bare) }),
+    articles: (a: Article): StoredArticle => ({ ...a, sentences: plainSentences(a) ? a.sentences.flatMap((s) => [s.paragraph, s.start, s.end]) : a.sentences }),
+    people: (p: Person): StoredPerson => ({ ...p, roles: p.roles.map(ev), attributes: p.attributes.map(ev), mentions: p.mentions.map(evidence) }),
     events: ev<FactTable['events'][number]>,
     quotes: ev<FactTable['quotes'][number]>,
   };
 }
 
-/** Restores the texts storedItems() left out, in place; slices share the article text's memory. */
+/** Restores what storedItems() packed, in place; texts are slices that share the article text's memory. */
 function expand(stored: StoredTable): FactTable {
+  const articles = stored.articles as unknown as Article[];
   const byId = new Map<string, Article>();
   for (const a of stored.articles) {
-    for (const s of a.sentences) s.text ??= a.text.slice(s.start, s.end);
-    byId.set(a.id, a as Article);
+    const packed = a.sentences;
+    if (typeof packed[0] === 'number') {
+      const flat = packed as number[];
+      const sentences: Article['sentences'] = new Array(flat.length / 3);
+      for (let k = 0, i = 0; i < flat.length; k++, i += 3) {
+        const start = flat[i + 1]!;
+        const end = flat[i + 2]!;
+        sentences[k] = { index: k, paragraph: flat[i]!, start, end, text: a.text.slice(start, end) };
+      }
+      (a as unknown as Article).sentences = sentences;
+    } else for (const s of packed as Array<Stored<Article['sentences'][number]>>) s.text ??= a.text.slice(s.start, s.end);
+    byId.set(a.id, a as unknown as Article);
   }
-  const fill = (e: Stored<Evidence>) => {
-    e.text ??= byId.get(e.article)?.sentences[e.sentence]?.text ?? '';
+  const evidence = (e: StoredEvidence): Evidence => {
+    if (!Array.isArray(e)) {
+      e.text ??= byId.get(e.article)?.sentences[e.sentence]?.text ?? '';
+      return e as Evidence;
+    }
+    const [i, sentence, start, end] = e;
+    const article = articles[i]!;
+    return { article: article.id, sentence, start, end, text: article.sentences[sentence]!.text };
+  };
+  const withEvidence = <T extends { evidence: StoredEvidence }>(item: T) => {
+    item.evidence = evidence(item.evidence);
   };
   for (const p of stored.people) {
-    for (const r of p.roles) fill(r.evidence);
-    for (const a of p.attributes) fill(a.evidence);
-    for (const m of p.mentions) fill(m);
+    p.roles.forEach(withEvidence);
+    p.attributes.forEach(withEvidence);
+    p.mentions = p.mentions.map(evidence);
   }
-  for (const e of stored.events) fill(e.evidence);
-  for (const q of stored.quotes) fill(q.evidence);
-  return stored as FactTable;
+  stored.events.forEach(withEvidence);
+  stored.quotes.forEach(withEvidence);
+  return stored as unknown as FactTable;
 }
 
 function processAlive(pid: number): boolean {
