@@ -75,6 +75,7 @@ function table(r: BenchResults): string {
     ['refresh, nothing changed', (s) => `${f(s.refreshUnchanged.ms, 0)} ms`, ''],
     ['start-up to loaded table (fresh node)', (s) => `${f(s.startup.readyMs, 0)} ms`, '<= 1000 ms'],
     ['  of which Dataset.open', (s) => `${f(s.startup.openMs, 0)} ms`, ''],
+    ['  of which node + tsx before the first line', (s) => `${f(s.startup.scriptStartMs, 0)} ms`, ''],
     ['  of which importing (tsx)', (s) => `${f(s.startup.importMs, 0)} ms`, ''],
     ['  readTable / buildIndex alone', (s) => `${f(s.startup.readTableMs, 0)} / ${f(s.startup.buildIndexMs, 0)} ms`, ''],
     ['  stored table found stale', (s) => (s.startup.logs.length ? 'YES (see logs)' : 'no'), 'no'],

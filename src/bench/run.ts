@@ -46,6 +46,8 @@ export interface StartupProbe {
   wallMs: number;
   /** Same, measured inside the child from its process start. */
   readyMs: number;
+  /** Process start to the probe's first line: node, and tsx starting its loader thread (the same for any table). */
+  scriptStartMs: number;
   /** Importing the store + answer code (tsx transpiles on first run). */
   importMs: number;
   /** Dataset.open: read, parse, validate the table, build the answer index. */
@@ -346,7 +348,7 @@ export async function probeStartup(seedsDir: string, dataFile: string): Promise<
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallMs = performance.now() - started;
   const line = out.trim().split('\n').at(-1) ?? '';
-  let parsed: { ok?: boolean; error?: string; readyMs?: number; importMs?: number; openMs?: number; readTableMs?: number; buildIndexMs?: number; rssMB?: number; rssWarmMB?: number; heapUsedMB?: number; extracted?: boolean; logs?: string[] };
+  let parsed: { ok?: boolean; error?: string; readyMs?: number; scriptStartMs?: number; importMs?: number; openMs?: number; readTableMs?: number; buildIndexMs?: number; rssMB?: number; rssWarmMB?: number; heapUsedMB?: number; extracted?: boolean; logs?: string[] };
   try {
     parsed = JSON.parse(line) as typeof parsed;
   } catch {
@@ -356,6 +358,7 @@ export async function probeStartup(seedsDir: string, dataFile: string): Promise<
   return {
     wallMs: round(wallMs),
     readyMs: round(parsed.readyMs ?? NaN),
+    scriptStartMs: round(parsed.scriptStartMs ?? NaN),
     importMs: round(parsed.importMs ?? NaN),
     openMs: round(parsed.openMs ?? NaN),
     readTableMs: round(parsed.readTableMs ?? NaN),
