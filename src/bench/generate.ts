@@ -175,8 +175,17 @@ class Article {
     return f;
   }
 
+  /** The full name, written into the text: `p` becomes the last person named. */
   full(p: WorldPerson): string {
     this.lastNamed = p;
+    return this.fullAsSpelled(p);
+  }
+
+  /**
+   * The full name as this article spells it, for the planted facts only: it does not make `p` the last person
+   * named, so a following "he said" still refers to whoever the text itself named last.
+   */
+  fullAsSpelled(p: WorldPerson): string {
     return `${p.given} ${this.family(p)}`;
   }
 
@@ -244,7 +253,7 @@ class Article {
 
   defection(p: WorldPerson, date: PlantedDate | null, inPassing = false): void {
     if (this.defections.some((d) => d.person === p.id)) return;
-    this.defections.push({ person: p.id, name: `${p.given} ${p.family}`, written: this.full(p), article: this.id, date, role: p.role.title, inPassing });
+    this.defections.push({ person: p.id, name: `${p.given} ${p.family}`, written: this.fullAsSpelled(p), article: this.id, date, role: p.role.title, inPassing });
   }
 
   event(kind: PlantedEvent['kind'], p: WorldPerson, place: string | null = null): void {
@@ -351,7 +360,7 @@ function bystander(a: Article, kind: 'analyst' | 'rebel' | 'spokesman'): { perso
 function defectorQuote(a: Article, p: WorldPerson, lines: readonly string[] = DEFECTOR_LINES): void {
   const line = a.line(lines);
   const shape = a.rng.int(0, 5);
-  const written = a.full(p);
+  const written = a.fullAsSpelled(p);
   const name = `${p.given} ${p.family}`;
   if (shape === 0) {
     a.add(`${a.q(`${line},`)} ${a.subject(p)} said.`);
@@ -389,7 +398,7 @@ function analystQuote(a: Article): void {
   } else {
     a.add(`${a.q(`${line},`)} ${a.full(person)} of the ${a.rng.pick(person.country.cities)} Institute told ${a.theOutlet}.`);
   }
-  a.quote(person, name, a.full(person), line);
+  a.quote(person, name, a.fullAsSpelled(person), line);
 }
 
 function denialParagraph(a: Article): void {
@@ -466,7 +475,7 @@ function defectionStory(a: Article, state: State): void {
   if (lede === 0) {
     const short = a.fill(rng.pick(['a government that kills its own people', 'a criminal regime', 'a government of thieves']));
     a.add(`${p.role.military || prepositional(p.role.text) ? `${first}, ${roleOf(a, p)},` : `${roleOf(a, p)} ${first}`} has defected to the opposition, saying ${p.gender === 'f' ? 'she' : 'he'} could no longer serve ${a.q(short)}.`);
-    a.quote(p, `${p.given} ${p.family}`, a.full(p), short);
+    a.quote(p, `${p.given} ${p.family}`, a.fullAsSpelled(p), short);
     dated = false;
   } else if (lede === 1) {
     a.add(`${first}, ${roleOf(a, p)}, defected ${when.text}, becoming the most senior official to abandon ${a.possessive(a.president)} government.`);
@@ -490,7 +499,7 @@ function defectionStory(a: Article, state: State): void {
   body.push(() => {
     const decl = `I, ${a.full(p)}, ${p.role.text}, announce my defection from this regime${rng.chance(0.5) ? ' and my resignation' : ''}`;
     a.add(`${a.q(`${decl},`)} ${a.subject(p)} said in a ${rng.pick(['four-minute video posted on YouTube', 'statement read on the opposition channel', 'video posted on social media'])}.`);
-    a.quote(p, `${p.given} ${p.family}`, a.full(p), decl);
+    a.quote(p, `${p.given} ${p.family}`, a.fullAsSpelled(p), decl);
   });
   body.push(() => {
     const kids = rng.pick(NUMBER_WORDS);
@@ -513,7 +522,7 @@ function defectionStory(a: Article, state: State): void {
       const line = a.line(DEFECTOR_LINES);
       a.add(`${a.q(`${line},`)} said ${a.family(p)}, who was appointed ${p.role.text} in ${when2}.`);
       a.ref(p, false);
-      a.quote(p, `${p.given} ${p.family}`, a.full(p), line);
+      a.quote(p, `${p.given} ${p.family}`, a.fullAsSpelled(p), line);
       a.event('appointment', p);
     });
   }
@@ -523,7 +532,7 @@ function defectionStory(a: Article, state: State): void {
       a.add(`${a.full(h)}, ${desc}, said ${a.his(h)} fighters had helped ${a.family(p)} reach the border.`);
       const line = a.fill(rng.pick(['We secured the road and handed them over at the border', 'It took us two nights to get the family out', 'We will help anyone who wants to leave']));
       a.add(`${a.q(`${line},`)} ${h.gender === 'f' ? 'she' : 'he'} told ${a.theOutlet} by telephone.`);
-      a.quote(h, `${h.given} ${h.family}`, a.full(h), line);
+      a.quote(h, `${h.given} ${h.family}`, a.fullAsSpelled(h), line);
       a.named(h);
     });
   }
@@ -540,7 +549,7 @@ function defectionStory(a: Article, state: State): void {
       const { person: s, desc } = bystander(a, 'spokesman');
       const insult = rng.pick(INSULTS);
       a.add(`${a.full(s)}, ${desc}, called the move ${a.q(insult)}.`);
-      a.quote(s, `${s.given} ${s.family}`, a.full(s), insult);
+      a.quote(s, `${s.given} ${s.family}`, a.fullAsSpelled(s), insult);
     });
   }
   if (rng.chance(0.5)) body.push(() => analystQuote(a));
@@ -579,17 +588,17 @@ function denialStory(a: Article): void {
   const lies = rng.pick(['baseless lies', 'a fabrication', 'pure propaganda']);
   furnitureTop(a, `${a.country.name} denies ${l.role.text} has defected`);
   a.add(`The ${a.country.demonym} ${ministry} denied ${when.text} reports that ${a.titled(l)} had defected, calling them ${a.q(lies)}.`);
-  a.denials.push({ person: l.id, name: `${l.given} ${l.family}`, written: a.full(l), article: a.id });
+  a.denials.push({ person: l.id, name: `${l.given} ${l.family}`, written: a.fullAsSpelled(l), article: a.id });
   a.quote(null, `the ${a.country.demonym} ${ministry}`, `the ${ministry}`, lies);
   const { person: s, desc } = bystander(a, 'spokesman');
   const line = `${a.family(l)} is at ${a.his(l)} desk in ${a.country.capital} and continues ${a.his(l)} work`;
   a.add(`${a.q(`${line},`)} said ${a.full(s)}, ${desc}.`);
-  a.quote(s, `${s.given} ${s.family}`, a.full(s), line);
+  a.quote(s, `${s.given} ${s.family}`, a.fullAsSpelled(s), line);
   a.add(`Opposition websites had claimed that ${l.gender === 'f' ? 'she' : 'he'} had left the country with ${a.his(l)} family.`);
   if (rng.chance(0.6)) {
     const line2 = a.line(LOYALIST_LINES);
     a.add(`${a.ref(l, false)} appeared on state television in the evening. ${a.q(`${line2},`)} ${l.gender === 'f' ? 'she' : 'he'} said.`);
-    a.quote(l, `${l.given} ${l.family}`, a.full(l), line2);
+    a.quote(l, `${l.given} ${l.family}`, a.fullAsSpelled(l), line2);
   } else {
     a.add(`${a.ref(l, false)} did not comment.`);
   }
@@ -615,7 +624,7 @@ function appointmentStory(a: Article, state: State): void {
   const line = a.line(APPOINTEE_LINES);
   a.add(`${a.q(`${line},`)} ${a.family(n)} said in ${a.his(n)} first speech.`);
   a.ref(n, false);
-  a.quote(n, `${n.given} ${n.family}`, a.full(n), line);
+  a.quote(n, `${n.given} ${n.family}`, a.fullAsSpelled(n), line);
   a.add(`The ${n.age}-year-old, who comes from ${n.hometown}, is seen as close to the president's family.`);
   if (rng.chance(0.4)) analystQuote(a);
   background(a);

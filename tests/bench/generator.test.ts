@@ -118,6 +118,25 @@ describe('planted facts are in the text', () => {
     for (const q of p.quotes) expect(textOf.get(q.article), `${q.article}: ${q.text}`).toContain(q.text);
   });
 
+  it('a quote attributed by "he" or "she" follows a paragraph that names its speaker or no one else', () => {
+    // Otherwise the planted speaker is not who the text says: "Y, a spokesman, called the move a betrayal. / '...,'
+    // he said" reads as Y, whoever the generator meant.
+    const familiesOf = new Map(p.people.map((person) => [person.id, new Set(person.spellings.map((s) => s.split(' ').at(-1)!))]));
+    let pronounQuotes = 0;
+    for (const q of p.quotes) {
+      if (q.speaker === null) continue;
+      const paragraphs = textOf.get(q.article)!.split('\n').filter((line) => line.trim());
+      const at = paragraphs.findIndex((line) => line.includes(q.text));
+      const names = (line: string, id: string) => [...familiesOf.get(id)!].some((f) => line.includes(f));
+      if (names(paragraphs[at]!, q.speaker)) continue; // named where it is quoted ("I, X, announce ..." too)
+      pronounQuotes++;
+      const before = paragraphs[at - 1] ?? '';
+      const others = p.people.filter((person) => person.id !== q.speaker && names(before, person.id)).map((person) => person.name);
+      if (!names(before, q.speaker)) expect(others, `${q.article}: "${q.text}" after "${before}"`).toEqual([]);
+    }
+    expect(pronounQuotes).toBeGreaterThan(20);
+  });
+
   it('every defection and denial names its person as spelled in that article', () => {
     for (const d of [...p.defections, ...p.denials]) expect(textOf.get(d.article), `${d.article}: ${d.written}`).toContain(d.written);
   });
