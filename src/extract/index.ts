@@ -10,7 +10,7 @@ import { analyseArticle, type ArticleContext } from './context.js';
 import { articleMeta, type ArticleDoc } from './doc.js';
 import { extractEvents, roleFromNP, type EventFact, type RoleLookup } from './events.js';
 import { readSeeds, type RawArticle, type SeedsFolder } from './load.js';
-import { clusterSteps, namePartsOf, neighbourSteps, slug, updateNeighbours } from './merge.js';
+import { clusterSteps, mentionCounts, namePartsOf, neighbourSteps, slug, updateNeighbours, type Clusters } from './merge.js';
 import { nameCandidates, resolvePeopleSteps, type Mention, type NameCandidate } from './people.js';
 import { extractQuotes, type QuoteFact } from './quotes.js';
 import { appendTo, getOrMake, groupBy } from './collections.js';
@@ -192,10 +192,10 @@ interface LinkTrace {
   rolesOfArticle: Array<[article: string, roles: string]>;
 }
 
-/** The state a refresh starts from: each article's facts by cache key, and the spelling neighbours of names. */
+/** The state a refresh starts from: each article's facts by cache key, and the clustering of names (with their spelling neighbours). */
 export interface ExtractionState {
   articles: ReadonlyMap<string, ArticleFacts>;
-  nameParts: ReadonlyMap<string, ReadonlySet<string>>;
+  clusters: Clusters;
 }
 
 export interface LinkStats {
@@ -294,11 +294,12 @@ export function* linkCorpusSteps(inputs: LinkInput[], previous: ExtractionState 
   const found = yield* resolvePeopleSteps(rows.map((row, k) => ({ id: row.id, outlet: row.outlet, candidates: candidates[k]! })));
   yield;
   const allMentions = [...found.values()].flat();
-  const parts = namePartsOf(allMentions.map((m) => m.entity));
-  const nameParts = previous ? updateNeighbours(parts, previous.nameParts) : yield* neighbourSteps(parts);
+  const counts = mentionCounts(allMentions);
+  const parts = namePartsOf(counts.keys());
+  const nameParts = previous ? updateNeighbours(parts, previous.clusters.near) : yield* neighbourSteps(parts);
   yield;
-  const canonical = yield* clusterSteps(allMentions, nameParts);
-  for (const m of allMentions) m.entity = canonical.get(m.entity) ?? m.entity;
+  const clusters = yield* clusterSteps(counts, nameParts, previous?.clusters ?? null);
+  for (const m of allMentions) m.entity = clusters.canonical.get(m.entity) ?? m.entity;
   yield;
 
   // Facts read from each article given the names it mentions: reused while those are unchanged.
@@ -346,7 +347,7 @@ export function* linkCorpusSteps(inputs: LinkInput[], previous: ExtractionState 
   const table = yield* assembleSteps(rows, allMentions, facts, linked.flatMap((l) => l.quotes), linked.flatMap((l) => l.events), allWarnings);
   const state: ExtractionState = {
     articles: new Map(inputs.map((i, k) => [i.key, { row: rows[k]!, candidates: candidates[k]!, local: locals[k]!, linked: linked[k]! }])),
-    nameParts,
+    clusters,
   };
   return { table, state, stats: { reused: inputs.length - reread, reread } };
 }

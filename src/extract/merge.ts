@@ -143,21 +143,27 @@ export function updateNeighbours(parts: string[], previous: ReadonlyMap<string, 
   const current = new Set(parts);
   const added = [...current].filter((p) => !previous.has(p));
   const isAdded = new Set(added);
-  const anyRemoved = [...previous.keys()].some((p) => !current.has(p));
-  // The previous sets are shared while nothing was removed (usual when articles are only added) and copied
-  // before they change: the previous state stays as it was, for a refresh that fails.
+  const removed = new Set([...previous.keys()].filter((p) => !current.has(p)));
+  // A previous set is shared while it does not change, and copied before it does: the previous state stays as
+  // it was (for a refresh that fails), and a set that is the previous one is known to be unchanged (which
+  // clustering relies on to redo only the names a change can reach).
   const out = new Map<string, ReadonlySet<string>>();
+  const copied = new Set<string>();
   for (const p of current) {
     const before = previous.get(p);
-    if (before) out.set(p, anyRemoved ? new Set([...before].filter((q) => current.has(q))) : before);
+    if (!before) continue;
+    if (removed.size > 0 && [...before].some((q) => removed.has(q))) {
+      out.set(p, new Set([...before].filter((q) => !removed.has(q))));
+      copied.add(p);
+    } else out.set(p, before);
   }
-  const copied = new Set<string>();
   const grow = (p: string, q: string) => {
     const set = out.get(p)!;
-    if (!anyRemoved && !copied.has(p)) {
+    if (copied.has(p)) (set as Set<string>).add(q);
+    else {
       copied.add(p);
       out.set(p, new Set([...set, q]));
-    } else (set as Set<string>).add(q);
+    }
   };
   if (added.length > 0) {
     const shapes = byShape(current);
@@ -183,19 +189,94 @@ export function namePartsOf(names: Iterable<string>): string[] {
   return [...parts];
 }
 
+/** Mention counts by entity name, in the order of each name's first mention. */
+export function mentionCounts(mentions: readonly Mention[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  return counts;
+}
+
 /**
  * Maps every entity name to its canonical name. Full names cluster when surname and given name match
  * (fuzzily); a surname-only entity joins the cluster of a full name with that surname. `near` is the spelling
  * neighbours of the names' parts: neighbours(namePartsOf(names)), or its update.
  */
 export function clusterEntities(mentions: Mention[], near: ReadonlyMap<string, ReadonlySet<string>>): Map<string, string> {
-  return runSteps(clusterSteps(mentions, near));
+  return runSteps(clusterNamesSteps(mentionCounts(mentions), near));
 }
 
-/** clusterEntities() as steps: one per 64 names in each pass. */
-export function* clusterSteps(mentions: Mention[], near: ReadonlyMap<string, ReadonlySet<string>>): Steps<Map<string, string>> {
-  const counts = new Map<string, number>();
-  for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+/** A clustering, with what the next one reuses: the names (in order of first mention), their counts, and `near`. */
+export interface Clusters {
+  counts: ReadonlyMap<string, number>;
+  near: ReadonlyMap<string, ReadonlySet<string>>;
+  canonical: ReadonlyMap<string, string>;
+}
+
+/**
+ * clusterEntities() for names with their mention counts (mentionCounts), as steps, reusing `previous`: only
+ * the blocks of names a change can reach are clustered again, the others keep their canonical names.
+ *
+ * A block is the names whose surnames (last part of the spelling key) are connected through spelling
+ * neighbours, either way. Everything clustering reads of a name stays inside its block: the full names it
+ * joins have a surname alike its own, a lone surname's candidates too, and the order and counts it compares
+ * are of the block's names. So clustering a block alone gives what clustering everything gives, and a
+ * block whose names, counts, order and neighbour sets are as they were keeps its previous answer.
+ */
+export function* clusterSteps(counts: ReadonlyMap<string, number>, near: ReadonlyMap<string, ReadonlySet<string>>, previous: Clusters | null = null): Steps<Clusters> {
+  const names = [...counts.keys()];
+  const redo = previous ? namesToRedo(names, counts, near, previous) : null;
+  if (!redo) return { counts, near, canonical: yield* clusterNamesSteps(counts, near) };
+  const fresh = yield* clusterNamesSteps(new Map(redo.map((n) => [n, counts.get(n)!])), near);
+  const canonical = new Map<string, string>();
+  for (const n of names) canonical.set(n, fresh.get(n) ?? previous!.canonical.get(n)!);
+  return { counts, near, canonical };
+}
+
+const familyPart = (name: string) => family(nameKey(name));
+
+/**
+ * The names (in order) whose blocks changed since `previous`, or null when all must be clustered again
+ * (names that stay swapped their order of first mention).
+ */
+function namesToRedo(names: string[], counts: ReadonlyMap<string, number>, near: ReadonlyMap<string, ReadonlySet<string>>, previous: Clusters): string[] | null {
+  const before = [...previous.counts.keys()].filter((n) => counts.has(n));
+  let i = 0;
+  for (const n of names) if (previous.counts.has(n) && before[i++] !== n) return null;
+  // Where a block may have changed: parts whose neighbours changed (a set not shared with the previous
+  // answer), the old neighbours of parts gone, the surnames of names added, removed, re-counted or with a
+  // changed part.
+  const changed = new Set<string>();
+  const seeds = new Set<string>();
+  for (const [p, set] of near) {
+    if (set === previous.near.get(p)) continue;
+    changed.add(p);
+    seeds.add(p);
+  }
+  for (const [p, old] of previous.near) if (!near.has(p)) for (const q of old) seeds.add(q);
+  for (const n of names) {
+    if (counts.get(n) === previous.counts.get(n) && !(changed.size > 0 && nameKey(n).split(' ').some((p) => changed.has(p)))) continue;
+    seeds.add(familyPart(n));
+  }
+  for (const n of previous.counts.keys()) if (!counts.has(n)) seeds.add(familyPart(n));
+  if (seeds.size === 0) return [];
+  // The blocks of those parts: connected through neighbour sets, either way.
+  const reverse = new Map<string, string[]>();
+  for (const [p, set] of near) for (const q of set) if (q !== p) appendTo(reverse, q, p);
+  const block = new Set(seeds);
+  const queue = [...seeds];
+  while (queue.length > 0) {
+    const p = queue.pop()!;
+    for (const q of [...(near.get(p) ?? []), ...(reverse.get(p) ?? [])]) {
+      if (block.has(q)) continue;
+      block.add(q);
+      queue.push(q);
+    }
+  }
+  return names.filter((n) => block.has(familyPart(n)));
+}
+
+/** Every name's canonical name, from the names with their counts (in order of first mention), as steps: one per 64 names in each pass. */
+function* clusterNamesSteps(counts: ReadonlyMap<string, number>, near: ReadonlyMap<string, ReadonlySet<string>>): Steps<Map<string, string>> {
   const names = [...counts.keys()];
   const keys = new Map(names.map((n) => [n, nameKey(n)]));
   const alike = (a: string, b: string) => a === b || (near.get(a)?.has(b) ?? false);

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../src/bench/generate.ts';
 import { extractFromDirWithStats, type ExtractionState } from '../../src/extract/index.ts';
-import { neighbours, updateNeighbours } from '../../src/extract/merge.ts';
+import { clusterSteps, namePartsOf, neighbours, updateNeighbours } from '../../src/extract/merge.ts';
+import { runSteps } from '../../src/extract/steps.ts';
 import type { FactTable } from '../../src/facts/schema.ts';
 
 let root: string;
@@ -76,6 +77,22 @@ describe('a refresh from the previous state equals a fresh extraction', () => {
     const linked = await check('its holder named elsewhere');
     expect(linked.table.events.find((e) => e.evidence.article === 'zz_post')?.person).toBe('anselm-korvat');
 
+    // Spellings of one surname: "halvenbrosk" and "holvanbrask" are not spelled alike, "halvanbrask" is alike
+    // both. Two people, then one when an article bridges them (a name added to a cluster and two clusters
+    // merged), then two again when it is removed.
+    const said = (name: string, what: string) => `Zendan ${what}\n\nZendan trade minister ${name} said on Monday the border would reopen. ${name} said: "We are ready."\n`;
+    await writeFile(path.join(seeds, 'zz_spelling_a.txt'), said('Teodor Halvenbrosk', 'trade'));
+    await writeFile(path.join(seeds, 'zz_spelling_b.txt'), said('Teodor Holvanbrask', 'border'));
+    const apart = await check('two spellings apart');
+    const halven = (t: FactTable) => t.people.filter((p) => p.aliases.some((a) => /^Teodor H[ao]lv[ae]nbr[ao]sk$/.test(a))).map((p) => p.aliases.filter((a) => a.startsWith('Teodor')).sort());
+    expect(halven(apart.table)).toEqual([['Teodor Halvenbrosk'], ['Teodor Holvanbrask']]);
+    await writeFile(path.join(seeds, 'zz_spelling_bridge.txt'), said('Teodor Halvanbrask', 'reopening'));
+    const bridged = await check('a spelling alike both');
+    expect(halven(bridged.table)).toEqual([['Teodor Halvanbrask', 'Teodor Halvenbrosk', 'Teodor Holvanbrask']]);
+    await rm(path.join(seeds, 'zz_spelling_bridge.txt'));
+    const split = await check('the bridging spelling removed');
+    expect(halven(split.table)).toEqual([['Teodor Halvenbrosk'], ['Teodor Holvanbrask']]);
+
     // Nothing changed: everything is reused.
     const same = await check('unchanged');
     expect(same.reused).toBe(same.table.articles.length);
@@ -107,10 +124,17 @@ describe('spelling neighbours of name parts', () => {
     }), { numRuns: 150 });
   });
 
-  it('updating an earlier answer equals searching again', () => {
+  it('updating an earlier answer equals searching again, leaves the earlier answer as it was, and shares only sets that did not change', () => {
     fc.assert(fc.property(variants, variants, fc.nat(), (before, extra, cut) => {
       const after = [...before.slice(cut % (before.length + 1)), ...extra];
-      expect(sorted(updateNeighbours(after, neighbours(before)))).toEqual(sorted(neighbours(after)));
+      const previous = neighbours(before);
+      const snapshot = sorted(previous);
+      const updated = updateNeighbours(after, previous);
+      const fresh = neighbours(after);
+      expect(sorted(updated)).toEqual(sorted(fresh));
+      expect(sorted(previous)).toEqual(snapshot);
+      // Clustering trusts a shared set to be unchanged.
+      for (const [p, set] of updated) if (set === previous.get(p)) expect([...set].sort()).toEqual([...fresh.get(p)!].sort());
     }), { numRuns: 150 });
   });
 
@@ -128,5 +152,78 @@ describe('spelling neighbours of name parts', () => {
     expect([...near.get('revankin')!].sort()).toEqual(['ravankin', 'revankin', 'revankine', 'revvankine']);
     expect(near.get('horak')!.has('horrak')).toBe(true);
     expect(near.get('horak')!.has('novak')).toBe(false); // another first letter
+  });
+});
+
+describe('clustering again from the previous clustering', () => {
+  // Names from few letters, so many surnames and given names are spelled alike; some are a surname alone
+  // (which joins the most-mentioned full name with that surname), some carry "al-".
+  const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+  // A few surnames, each spelled many ways (a letter changed, dropped or added), so neighbours are often
+  // one-sided (fuse.js scores a pair from each side) and blocks join and split as names come and go.
+  const surname = fc.tuple(fc.constantFrom('korvat', 'korvan', 'samsek', 'drebek', 'mirosan', 'ulk'), fc.nat(8), fc.constantFrom('a', 'e', 'o', 'r', '', 'kk'))
+    .map(([base, at, ch]) => base.slice(0, at) + ch + base.slice(at + 1))
+    .filter((w) => w.length >= 2);
+  const name = fc.tuple(fc.constantFrom('', 'Anselm ', 'Anzelm ', 'Anselma ', 'Milan ', 'Milen ', 'Teodor '), fc.constantFrom('', '', 'al-'), surname)
+    .map(([g, particle, w]) => `${g}${particle}${cap(w)}`);
+  const counted = fc.uniqueArray(fc.tuple(name, fc.integer({ min: 1, max: 4 })), { selector: ([n]) => n, maxLength: 40 });
+  // The next corpus: names dropped, re-counted, first mentioned later, and new names inserted anywhere.
+  const change = fc.tuple(counted, counted, fc.array(fc.nat(), { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 40 }));
+
+  const cluster = (names: Array<[string, number]>, near: ReadonlyMap<string, ReadonlySet<string>>, previous = null as Parameters<typeof clusterSteps>[2]) =>
+    runSteps(clusterSteps(new Map(names), near, previous));
+
+  it('equals clustering from scratch, whatever changed', () => {
+    fc.assert(fc.property(change, ([before, added, at, edits]) => {
+      const previous = cluster(before, neighbours(namePartsOf(before.map(([n]) => n))));
+      // edit 0: dropped; 1: one more mention; 2: first mentioned after the others; else kept.
+      const after: Array<[string, number]> = before.flatMap(([n, c], i): Array<[string, number]> => (edits[i] === 0 || edits[i] === 2 ? [] : [[n, edits[i] === 1 ? c + 1 : c]]));
+      after.push(...before.filter((_, i) => edits[i] === 2));
+      for (const [k, [n, c]] of added.entries()) if (!after.some(([m]) => m === n)) after.splice(at[k]! % (after.length + 1), 0, [n, c]);
+      const parts = namePartsOf(after.map(([n]) => n));
+      const again = cluster(after, updateNeighbours(parts, previous.near), previous);
+      const fresh = cluster(after, neighbours(parts));
+      expect([...again.canonical].sort()).toEqual([...fresh.canonical].sort());
+    }), { numRuns: 400 });
+  });
+
+  it('a new spelling mentioned most renames its cluster, and the other clusters keep theirs', () => {
+    const names: Array<[string, number]> = [['Anselm Korvat', 3], ['Korvat', 1], ['Milan Drebek', 2], ['Milen Drebek', 1], ['Teodor Samsk', 2]];
+    const previous = cluster(names, neighbours(namePartsOf(names.map(([n]) => n))));
+    expect(previous.canonical.get('Korvat')).toBe('Anselm Korvat');
+    expect(previous.canonical.get('Milen Drebek')).toBe('Milan Drebek');
+    // A third spelling of the Drebek family, mentioned most: the cluster's canonical name changes; the other
+    // clusters are kept as they were (the same answer, not worked out again).
+    const after: Array<[string, number]> = [...names, ['Milan Drebbek', 5]];
+    const parts = namePartsOf(after.map(([n]) => n));
+    const again = cluster(after, updateNeighbours(parts, previous.near), previous);
+    expect(again.canonical.get('Milen Drebek')).toBe('Milan Drebbek');
+    expect(again.canonical.get('Korvat')).toBe('Anselm Korvat');
+    expect([...again.canonical].sort()).toEqual([...cluster(after, neighbours(parts)).canonical].sort());
+  });
+
+  it('a name first mentioned earlier than before can change which cluster a lone surname joins', () => {
+    // Milan and Milen are one cluster, whose root is the name first mentioned; a lone "Korvat" joins the
+    // cluster whose root is mentioned most. The counts stay the same; only the order of first mention changes.
+    const first: Array<[string, number]> = [['Milan Korvat', 1], ['Milen Korvat', 5], ['Anselm Korvat', 3], ['Korvat', 1]];
+    const later: Array<[string, number]> = [['Milen Korvat', 5], ['Anselm Korvat', 3], ['Korvat', 1], ['Milan Korvat', 1]];
+    const parts = namePartsOf(first.map(([n]) => n));
+    const previous = cluster(first, neighbours(parts));
+    expect(previous.canonical.get('Korvat')).toBe('Anselm Korvat');
+    const again = cluster(later, updateNeighbours(parts, previous.near), previous);
+    expect(again.canonical.get('Korvat')).toBe('Milen Korvat');
+    expect([...again.canonical].sort()).toEqual([...cluster(later, neighbours(parts)).canonical].sort());
+  });
+
+  it('a cluster joined through a one-sided neighbour splits when the other spelling goes', () => {
+    // "korv" has "korvat" among its neighbours, not the other way round; Milan Korv, mentioned most, names the
+    // cluster. Without him, Milan Korvat names himself, though nothing about "korvat" changed.
+    const parts = namePartsOf(['Milan Korv', 'Milan Korvat']);
+    const near = neighbours(parts);
+    expect(near.get('korv')!.has('korvat') && !near.get('korvat')!.has('korv')).toBe(true);
+    const previous = cluster([['Milan Korvat', 1], ['Milan Korv', 4]], near);
+    expect(previous.canonical.get('Milan Korvat')).toBe('Milan Korv');
+    const again = cluster([['Milan Korvat', 1]], updateNeighbours(['milan', 'korvat'], previous.near), previous);
+    expect(again.canonical.get('Milan Korvat')).toBe('Milan Korvat');
   });
 });
