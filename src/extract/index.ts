@@ -192,10 +192,31 @@ interface LinkTrace {
   rolesOfArticle: Array<[article: string, roles: string]>;
 }
 
-/** The state a refresh starts from: each article's facts by cache key, and the clustering of names (with their spelling neighbours). */
+/**
+ * The state a refresh starts from: each article's facts by cache key, the clustering of names (with their
+ * spelling neighbours), and the last table's rows with what they were made from.
+ */
 export interface ExtractionState {
   articles: ReadonlyMap<string, ArticleFacts>;
   clusters: Clusters;
+  assembled: Assembled;
+}
+
+interface PersonMadeFrom {
+  row: Person;
+  mentions: readonly Mention[];
+  roles: readonly EntityRole[];
+  attributes: EntityFacts['attributes'];
+}
+
+/**
+ * Table rows and the facts each was made from (the same objects: facts of an article whose facts were reused
+ * are the previous objects), so the next assembly reuses a row whose facts are the same objects.
+ */
+interface Assembled {
+  people: ReadonlyMap<string, PersonMadeFrom>;
+  events: { facts: readonly EventFact[]; rows: readonly Event[] };
+  quotes: { facts: readonly QuoteFact[]; rows: readonly Quote[] };
 }
 
 export interface LinkStats {
@@ -344,10 +365,14 @@ export function* linkCorpusSteps(inputs: LinkInput[], previous: ExtractionState 
   }
   yield;
 
-  const table = yield* assembleSteps(rows, allMentions, facts, linked.flatMap((l) => l.quotes), linked.flatMap((l) => l.events), allWarnings);
+  // The mentions as the local facts hold them: equal to those just resolved, and the previous objects where
+  // an article's local facts were reused (so a person's row can be reused).
+  const mentions = locals.flatMap((l) => l.mentions);
+  const { table, assembled } = yield* assembleSteps(rows, mentions, facts, linked.flatMap((l) => l.quotes), linked.flatMap((l) => l.events), allWarnings, previous?.assembled ?? null);
   const state: ExtractionState = {
     articles: new Map(inputs.map((i, k) => [i.key, { row: rows[k]!, candidates: candidates[k]!, local: locals[k]!, linked: linked[k]! }])),
     clusters,
+    assembled,
   };
   return { table, state, stats: { reused: inputs.length - reread, reread } };
 }
@@ -411,8 +436,22 @@ function roleLookup(facts: EntityFacts): RoleLookup {
   };
 }
 
-/** The fact table from the linked facts, as steps: one per 64 people. */
-function* assembleSteps(rows: Article[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[]): Steps<FactTable> {
+/** The same objects in the same order. */
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Rows made from facts, reusing the previous row at the same place when its fact is the same object and
+ * `same` holds (what else the row reads is unchanged).
+ */
+function rowsOf<F, R>(facts: readonly F[], previous: { facts: readonly F[]; rows: readonly R[] } | undefined, make: (fact: F, i: number) => R, same: (row: R, fact: F) => boolean): R[] {
+  return facts.map((fact, i) => {
+    const before = previous?.rows[i];
+    return before !== undefined && previous!.facts[i] === fact && same(before, fact) ? before : make(fact, i);
+  });
+}
+
+/** The fact table from the linked facts, as steps: one per 64 people. A row whose facts are those of a row of `previous` is that row. */
+function* assembleSteps(rows: Article[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[], previous: Assembled | null): Steps<{ table: FactTable; assembled: Assembled }> {
   const entities = [...new Set(mentions.map((m) => m.entity))];
   const ids = new Map<string, string>();
   const taken = new Set<string>();
@@ -427,31 +466,26 @@ function* assembleSteps(rows: Article[], mentions: Mention[], facts: EntityFacts
   const attributesOf = groupBy(facts.attributes, (a) => a.entity);
   const rowById = new Map(rows.map((r) => [r.id, r]));
   const people: Person[] = [];
+  const madeFrom = new Map<string, PersonMadeFrom>();
   let step = 0;
   for (const entity of entities) {
     if ((++step & 63) === 0) yield;
     const own = mentionsOf.get(entity) ?? [];
-    const aliases = [...new Set([entity, ...own.map((m) => m.surface), ...own.map((m) => m.form)])];
-    const firstPerArticle = new Map<string, Mention>();
-    for (const m of own) if (!firstPerArticle.has(m.article)) firstPerArticle.set(m.article, m);
-    const mentionEvidence = [...firstPerArticle.values()].map((m) => {
-      const sentence = rowById.get(m.article)!.sentences[m.sentence]!;
-      return { article: m.article, sentence: m.sentence, start: m.start, end: m.end, text: sentence.text };
-    });
-    people.push({
-      id: ids.get(entity)!,
-      name: entity,
-      aliases,
-      roles: (rolesOf.get(entity) ?? []).map(({ entity: _e, ...r }) => r),
-      attributes: (attributesOf.get(entity) ?? []).map(({ entity: _e, ...a }) => a),
-      articles: [...firstPerArticle.keys()],
-      mentions: mentionEvidence,
-    });
+    const roles = rolesOf.get(entity) ?? [];
+    const attributes = attributesOf.get(entity) ?? [];
+    const id = ids.get(entity)!;
+    const before = previous?.people.get(entity);
+    // The same mention objects are of the same (unchanged) articles, so their sentences are the same too.
+    const reuse = before && before.row.id === id && sameItems(before.mentions, own) && sameItems(before.roles, roles) && sameItems(before.attributes, attributes);
+    const row = reuse ? before.row : personRow(entity, id, own, roles, attributes, rowById);
+    people.push(row);
+    madeFrom.set(entity, { row, mentions: own, roles, attributes });
   }
-  const eventRows: Event[] = events.map((e, i) => ({
+  const personOf = (entity: string | null) => (entity ? ids.get(entity) ?? null : null);
+  const eventRows = rowsOf(events, previous?.events, (e, i): Event => ({
     id: `e${i + 1}`,
     kind: e.kind,
-    person: e.entity ? ids.get(e.entity) ?? null : null,
+    person: personOf(e.entity),
     subject: e.subject,
     role: e.role,
     date: e.date,
@@ -459,17 +493,17 @@ function* assembleSteps(rows: Article[], mentions: Mention[], facts: EntityFacts
     announcedVia: e.announcedVia,
     helpedBy: e.helpedBy,
     evidence: e.evidence,
-  }));
-  const quoteRows: Quote[] = quotes.map((q, i) => ({
+  }), (row, e) => row.person === personOf(e.entity));
+  const quoteRows = rowsOf(quotes, previous?.quotes, (q, i): Quote => ({
     id: `q${i + 1}`,
     text: q.text,
-    speaker: q.entity ? ids.get(q.entity) ?? null : null,
+    speaker: personOf(q.entity),
     speakerName: q.entity ?? q.speakerName,
     addressee: q.addressee,
     via: q.via,
     evidence: q.evidence,
-  }));
-  return {
+  }), (row, q) => row.speaker === personOf(q.entity));
+  const table: FactTable = {
     schema: 1,
     extractorVersion: EXTRACTOR_VERSION,
     generatedAt: new Date().toISOString(),
@@ -478,5 +512,25 @@ function* assembleSteps(rows: Article[], mentions: Mention[], facts: EntityFacts
     events: eventRows,
     quotes: quoteRows,
     warnings,
+  };
+  return { table, assembled: { people: madeFrom, events: { facts: events, rows: eventRows }, quotes: { facts: quotes, rows: quoteRows } } };
+}
+
+function personRow(entity: string, id: string, own: Mention[], roles: EntityRole[], attributes: EntityFacts['attributes'], rowById: ReadonlyMap<string, Article>): Person {
+  const aliases = [...new Set([entity, ...own.map((m) => m.surface), ...own.map((m) => m.form)])];
+  const firstPerArticle = new Map<string, Mention>();
+  for (const m of own) if (!firstPerArticle.has(m.article)) firstPerArticle.set(m.article, m);
+  const mentionEvidence = [...firstPerArticle.values()].map((m) => {
+    const sentence = rowById.get(m.article)!.sentences[m.sentence]!;
+    return { article: m.article, sentence: m.sentence, start: m.start, end: m.end, text: sentence.text };
+  });
+  return {
+    id,
+    name: entity,
+    aliases,
+    roles: roles.map(({ entity: _e, ...r }) => r),
+    attributes: attributes.map(({ entity: _e, ...a }) => a),
+    articles: [...firstPerArticle.keys()],
+    mentions: mentionEvidence,
   };
 }
