@@ -199,6 +199,8 @@ interface LinkTrace {
 export interface ExtractionState {
   articles: ReadonlyMap<string, ArticleFacts>;
   clusters: Clusters;
+  /** The corpus's roles, in corpus order (what the articles' link traces were checked against). */
+  roles: readonly EntityRole[];
   assembled: Assembled;
 }
 
@@ -259,10 +261,39 @@ function recording(lookup: RoleLookup, roles: RoleIndex, digest: (r: readonly En
   };
 }
 
-function traceHolds(trace: LinkTrace, lookup: RoleLookup, roles: RoleIndex, digest: (r: readonly EntityRole[]) => string): boolean {
-  return trace.holders.every(([title, article, holder]) => lookup(title, article) === holder)
-    && trace.rolesOfEntity.every(([entity, d]) => digest(roles.ofEntity(entity)) === d)
-    && trace.rolesOfArticle.every(([article, d]) => digest(roles.ofArticle(article)) === d);
+/** The last word of a title: a role lookup reads only the roles whose title ends in the asked title's last word. */
+const headOf = (title: string) => title.split(' ').at(-1)!;
+
+/**
+ * Where the corpus's roles changed since the previous refresh (roles added or gone, by object): a lookup
+ * touching none of these gives the answer it gave. Null when roles that stayed changed their order. (An
+ * article asks only for its own roles, which change only with its local facts, when it is read again anyway;
+ * `articles` keeps the check complete should that change.)
+ */
+interface RoleChanges {
+  heads: Set<string>;
+  entities: Set<string>;
+  articles: Set<string>;
+}
+
+function roleChanges(before: readonly EntityRole[], now: readonly EntityRole[]): RoleChanges | null {
+  const wasThere = new Set(before);
+  const isThere = new Set(now);
+  if (!sameItems(now.filter((r) => wasThere.has(r)), before.filter((r) => isThere.has(r)))) return null;
+  const changes: RoleChanges = { heads: new Set(), entities: new Set(), articles: new Set() };
+  for (const r of [...now.filter((r) => !wasThere.has(r)), ...before.filter((r) => !isThere.has(r))]) {
+    changes.heads.add(headOf(r.title));
+    changes.entities.add(r.entity);
+    changes.articles.add(r.evidence.article);
+  }
+  return changes;
+}
+
+/** Every lookup of a trace gives the answer it gave (asking again only those `changes` can reach). */
+function traceHolds(trace: LinkTrace, lookup: RoleLookup, roles: RoleIndex, digest: (r: readonly EntityRole[]) => string, changes: RoleChanges | null): boolean {
+  return trace.holders.every(([title, article, holder]) => (changes && !changes.heads.has(headOf(title))) || lookup(title, article) === holder)
+    && trace.rolesOfEntity.every(([entity, d]) => (changes && !changes.entities.has(entity)) || digest(roles.ofEntity(entity)) === d)
+    && trace.rolesOfArticle.every(([article, d]) => (changes && !changes.articles.has(article)) || digest(roles.ofArticle(article)) === d);
 }
 
 /** Every field of a mention; the compiler insists a new field is listed here, so it is compared too. */
@@ -345,13 +376,14 @@ export function* linkCorpusSteps(inputs: LinkInput[], previous: ExtractionState 
   // Linking to the corpus's roles: reused while every lookup the article made gives the same answer.
   const lookup = roleLookup(facts);
   const roles = indexRoles(facts);
+  const changes = previous ? roleChanges(previous.roles, facts.roles) : null;
   const digests = new WeakMap<readonly EntityRole[], string>();
   const digest = (r: readonly EntityRole[]) => getOrMake(digests, r, () => roleDigest(r));
   let reread = 0;
   const linked: LinkedFacts[] = [];
   for (const k of inputs.keys()) {
     const old = before[k];
-    if (old && old.local === locals[k] && traceHolds(old.linked.trace, lookup, roles, digest)) {
+    if (old && old.local === locals[k] && traceHolds(old.linked.trace, lookup, roles, digest, changes)) {
       linked.push(old.linked);
       continue;
     }
@@ -372,6 +404,7 @@ export function* linkCorpusSteps(inputs: LinkInput[], previous: ExtractionState 
   const state: ExtractionState = {
     articles: new Map(inputs.map((i, k) => [i.key, { row: rows[k]!, candidates: candidates[k]!, local: locals[k]!, linked: linked[k]! }])),
     clusters,
+    roles: facts.roles,
     assembled,
   };
   return { table, state, stats: { reused: inputs.length - reread, reread } };
@@ -410,13 +443,13 @@ function roleLookup(facts: EntityFacts): RoleLookup {
   const byHead = new Map<string, EntityFacts['roles']>();
   const byHeadInArticle = new Map<string, EntityFacts['roles']>();
   for (const r of facts.roles) {
-    const head = r.title.split(' ').at(-1)!;
+    const head = headOf(r.title);
     appendTo(byHead, head, r);
     appendTo(byHeadInArticle, `${head}\u0000${r.evidence.article}`, r);
   }
   const holders = (title: string, article?: string) => {
     const head = title.split(' ').filter((w) => !/^(to|of|in|for)$/.test(w));
-    const last = title.split(' ').at(-1)!;
+    const last = headOf(title);
     const candidates = (article === undefined ? byHead.get(last) : byHeadInArticle.get(`${last}\u0000${article}`)) ?? [];
     const match = candidates.filter((r) => r.title === title || (r.title.endsWith(title) && head.length >= 2) || (title.endsWith(r.title) && r.title.split(' ').length >= 2));
     return [...new Set(match.map((r) => r.entity))];

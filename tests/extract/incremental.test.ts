@@ -77,6 +77,16 @@ describe('a refresh from the previous state equals a fresh extraction', () => {
     const linked = await check('its holder named elsewhere');
     expect(linked.table.events.find((e) => e.evidence.article === 'zz_post')?.person).toBe('anselm-korvat');
 
+    // Linked through a person's roles: an article's event takes its person's role, named later elsewhere,
+    // though neither its names nor its own roles changed.
+    await writeFile(path.join(seeds, 'zz_defector.txt'), 'Zendan official defects\n\nTeodor Brannik defected to Norland on Monday, officials said.\n');
+    const alone = await check('a defector');
+    const roleOfDefection = (t: FactTable) => t.events.find((e) => e.evidence.article === 'zz_defector' && e.person === 'teodor-brannik')?.role;
+    expect(roleOfDefection(alone.table)).toBeNull();
+    await writeFile(path.join(seeds, 'zz_cabinet.txt'), 'Zendan cabinet meets\n\nZendan finance minister Teodor Brannik chaired the cabinet meeting on Sunday, officials said.\n');
+    const named = await check('his post named elsewhere');
+    expect(roleOfDefection(named.table)).toBe('zendan finance minister');
+
     // Spellings of one surname: "halvenbrosk" and "holvanbrask" are not spelled alike, "halvanbrask" is alike
     // both. Two people, then one when an article bridges them (a name added to a cluster and two clusters
     // merged), then two again when it is removed.
