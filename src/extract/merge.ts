@@ -32,8 +32,8 @@ function computeNameKey(name: string): string {
     .join(' ');
 }
 
-const given = (key: string) => (key.includes(' ') ? key.split(' ')[0]! : null);
-const family = (key: string) => key.split(' ').at(-1)!;
+const given = (key: string) => (key.includes(' ') ? key.slice(0, key.indexOf(' ')) : null);
+const family = (key: string) => key.slice(key.lastIndexOf(' ') + 1);
 
 /** A spelling variant: fuse.js scores it at most this (errors per letter of the part), within this many letters. */
 const MAX_SCORE = 0.25;
@@ -242,21 +242,15 @@ function namesToRedo(names: string[], counts: ReadonlyMap<string, number>, near:
   const before = [...previous.counts.keys()].filter((n) => counts.has(n));
   let i = 0;
   for (const n of names) if (previous.counts.has(n) && before[i++] !== n) return null;
-  // Where a block may have changed: parts whose neighbours changed (a set not shared with the previous
-  // answer), the old neighbours of parts gone, the surnames of names added, removed, re-counted or with a
-  // changed part.
-  const changed = new Set<string>();
+  // Where a block may have changed: the surnames of names added, removed or re-counted; parts whose
+  // neighbours changed (a set not shared with the previous answer: it gained a new part, whose names are
+  // new, or lost a part gone, whose names are removed); and the old neighbours of parts gone, which the
+  // search below cannot reach through them. A name whose given name gained or lost a neighbour is not
+  // seeded itself: the pairs that changed are with a new or removed name, which is.
   const seeds = new Set<string>();
-  for (const [p, set] of near) {
-    if (set === previous.near.get(p)) continue;
-    changed.add(p);
-    seeds.add(p);
-  }
+  for (const [p, set] of near) if (set !== previous.near.get(p)) seeds.add(p);
   for (const [p, old] of previous.near) if (!near.has(p)) for (const q of old) seeds.add(q);
-  for (const n of names) {
-    if (counts.get(n) === previous.counts.get(n) && !(changed.size > 0 && nameKey(n).split(' ').some((p) => changed.has(p)))) continue;
-    seeds.add(familyPart(n));
-  }
+  for (const n of names) if (counts.get(n) !== previous.counts.get(n)) seeds.add(familyPart(n));
   for (const n of previous.counts.keys()) if (!counts.has(n)) seeds.add(familyPart(n));
   if (seeds.size === 0) return [];
   // The blocks of those parts: connected through neighbour sets, either way.
@@ -331,6 +325,16 @@ function* clusterNamesSteps(counts: ReadonlyMap<string, number>, near: ReadonlyM
   return canonical;
 }
 
+/** Slugs already worked out (a refresh asks again for every person), cleared when it grows large. */
+const slugMemo = new Map<string, string>();
+
 export function slug(name: string): string {
+  return getOrMake(slugMemo, name, () => {
+    if (slugMemo.size >= 500_000) slugMemo.clear();
+    return computeSlug(name);
+  });
+}
+
+function computeSlug(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'person';
 }

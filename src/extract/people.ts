@@ -260,35 +260,27 @@ export function resolvePeople(articles: CandidateArticle[]): Map<string, Mention
 export function* resolvePeopleSteps(articles: CandidateArticle[]): Steps<Map<string, Mention[]>> {
   // The corpus's own outlets (from the manifest) are never people: "told the Kelsk Courier".
   const outlets = new Set(articles.map((d) => (d.outlet ? outletKey(d.outlet) : '')).filter((o) => !!o));
-  const named: Array<{ doc: CandidateArticle; c: NameCandidate }> = [];
-  let step = 0;
-  for (const doc of articles) {
-    for (const c of doc.candidates) if (outlets.size === 0 || !outlets.has(c.outletKey)) named.push({ doc, c });
-    if ((++step & 63) === 0) yield;
-  }
+  const isNamed = (c: NameCandidate) => outlets.size === 0 || !outlets.has(c.outletKey);
   // Gazetteer: full names (two or more words) with a cue, by surname.
   const fullNames = new Map<string, { count: number; late: boolean; gender: Gender }>();
   const bySurname = new Map<string, string[]>();
-  for (const { c } of named) {
-    if (!c.cue || c.weak || c.words < 2) continue;
-    let entry = fullNames.get(c.text);
-    if (!entry) {
-      entry = { count: 0, late: false, gender: null };
-      fullNames.set(c.text, entry);
-      appendTo(bySurname, c.surnameKey, c.text);
+  let step = 0;
+  for (const doc of articles) {
+    if ((++step & 63) === 0) yield;
+    for (const c of doc.candidates) {
+      if (!c.cue || c.weak || c.words < 2 || !isNamed(c)) continue;
+      let entry = fullNames.get(c.text);
+      if (!entry) {
+        entry = { count: 0, late: false, gender: null };
+        fullNames.set(c.text, entry);
+        appendTo(bySurname, c.surnameKey, c.text);
+      }
+      entry.count++;
+      entry.late ||= c.late;
+      entry.gender ??= c.gender;
     }
-    entry.count++;
-    entry.late ||= c.late;
-    entry.gender ??= c.gender;
   }
-  // The names each article itself mentions.
-  const namedIn = new Map<CandidateArticle, Set<string>>();
-  for (const { doc, c } of named) {
-    let names = namedIn.get(doc);
-    if (!names) namedIn.set(doc, (names = new Set()));
-    names.add(c.text);
-  }
-  const resolve = (doc: CandidateArticle, c: NameCandidate): string | null => {
+  const resolve = (c: NameCandidate, namedHere: () => Set<string>): string | null => {
     const surface = c.text;
     if (fullNames.has(surface)) return surface;
     const options = bySurname.get(c.surnameKey);
@@ -299,41 +291,44 @@ export function* resolvePeopleSteps(articles: CandidateArticle[]): Steps<Map<str
     let bestScore = -Infinity;
     for (const name of options) {
       const entry = fullNames.get(name)!;
-      const score = (entry.late ? -1e9 : 0) + (namedIn.get(doc)?.has(name) ? 1e6 : 0) + entry.count;
+      const score = (entry.late ? -1e9 : 0) + (namedHere().has(name) ? 1e6 : 0) + entry.count;
       if (score > bestScore) [best, bestScore] = [name, score];
     }
     return best;
   };
   const result = new Map<string, Mention[]>();
   for (const doc of articles) result.set(doc.id, []);
-  let lastDoc: CandidateArticle | null = null;
-  for (const { doc, c } of named) {
-    if (doc !== lastDoc) {
-      lastDoc = doc;
-      if ((++step & 63) === 0) yield;
+  for (const doc of articles) {
+    if ((++step & 63) === 0) yield;
+    // The names the article itself mentions, worked out when a surname alone needs them.
+    let names: Set<string> | null = null;
+    const namedHere = () => (names ??= new Set(doc.candidates.filter(isNamed).map((c) => c.text)));
+    const out = result.get(doc.id)!;
+    for (const c of doc.candidates) {
+      if (!isNamed(c)) continue;
+      const words = c.words;
+      const known = resolve(c, namedHere);
+      // A weak candidate (tagged place or adjective) is a person only as a name the corpus already knows.
+      if (c.weak && !known) continue;
+      const entity = known ?? (c.cue ? c.text : null);
+      if (!entity) continue;
+      // A single uncued word only counts when the gazetteer knows it.
+      if (!c.cue && words < 2 && !known) continue;
+      out.push({
+        article: doc.id,
+        sentence: c.sentence,
+        start: c.start,
+        end: c.end,
+        surface: c.text,
+        honorific: c.honorific,
+        form: c.form,
+        entity,
+        gender: c.gender ?? fullNames.get(entity)?.gender ?? null,
+        late: c.late,
+        tokenStart: c.tokenStart,
+        tokenEnd: c.tokenEnd,
+      });
     }
-    const words = c.words;
-    const known = resolve(doc, c);
-    // A weak candidate (tagged place or adjective) is a person only as a name the corpus already knows.
-    if (c.weak && !known) continue;
-    const entity = known ?? (c.cue ? c.text : null);
-    if (!entity) continue;
-    // A single uncued word only counts when the gazetteer knows it.
-    if (!c.cue && words < 2 && !known) continue;
-    result.get(doc.id)!.push({
-      article: doc.id,
-      sentence: c.sentence,
-      start: c.start,
-      end: c.end,
-      surface: c.text,
-      honorific: c.honorific,
-      form: c.form,
-      entity,
-      gender: c.gender ?? fullNames.get(entity)?.gender ?? null,
-      late: c.late,
-      tokenStart: c.tokenStart,
-      tokenEnd: c.tokenEnd,
-    });
   }
   return result;
 }
