@@ -239,34 +239,56 @@ const familyPart = (name: string) => family(nameKey(name));
  * (names that stay swapped their order of first mention).
  */
 function namesToRedo(names: string[], counts: ReadonlyMap<string, number>, near: ReadonlyMap<string, ReadonlySet<string>>, previous: Clusters): string[] | null {
-  const before = [...previous.counts.keys()].filter((n) => counts.has(n));
-  let i = 0;
-  for (const n of names) if (previous.counts.has(n) && before[i++] !== n) return null;
   // Where a block may have changed: the surnames of names added, removed or re-counted; parts whose
   // neighbours changed (a set not shared with the previous answer: it gained a new part, whose names are
   // new, or lost a part gone, whose names are removed); and the old neighbours of parts gone, which the
   // search below cannot reach through them. A name whose given name gained or lost a neighbour is not
   // seeded itself: the pairs that changed are with a new or removed name, which is.
   const seeds = new Set<string>();
-  for (const [p, set] of near) if (set !== previous.near.get(p)) seeds.add(p);
-  for (const [p, old] of previous.near) if (!near.has(p)) for (const q of old) seeds.add(q);
-  for (const n of names) if (counts.get(n) !== previous.counts.get(n)) seeds.add(familyPart(n));
-  for (const n of previous.counts.keys()) if (!counts.has(n)) seeds.add(familyPart(n));
+  const families = names.map(familyPart);
+  // The names that stay, checked against their previous order as they go (previous names skipped over are gone).
+  const before = [...previous.counts.keys()];
+  let j = 0;
+  for (const [i, n] of names.entries()) {
+    const was = previous.counts.get(n);
+    if (was === undefined) {
+      seeds.add(families[i]!);
+      continue;
+    }
+    while (!counts.has(before[j]!)) seeds.add(familyPart(before[j++]!));
+    if (before[j++] !== n) return null;
+    if (was !== counts.get(n)) seeds.add(families[i]!);
+  }
+  for (; j < before.length; j++) seeds.add(familyPart(before[j]!));
+  near.forEach((set, p) => {
+    if (set !== previous.near.get(p)) seeds.add(p);
+  });
+  previous.near.forEach((old, p) => {
+    if (!near.has(p)) old.forEach((q) => seeds.add(q));
+  });
   if (seeds.size === 0) return [];
-  // The blocks of those parts: connected through neighbour sets, either way.
+  // The blocks of those parts: surnames connected through neighbour sets, either way. A part that is no
+  // one's surname (a given name only) joins no blocks, so the search goes on only through surnames (and
+  // through the seeds, which may be surnames that are gone).
+  const surnames = new Set(families);
   const reverse = new Map<string, string[]>();
-  for (const [p, set] of near) for (const q of set) if (q !== p) appendTo(reverse, q, p);
+  near.forEach((set, p) => {
+    if (set.size > 1) set.forEach((q) => q !== p && appendTo(reverse, q, p));
+  });
   const block = new Set(seeds);
   const queue = [...seeds];
+  const visit = (q: string) => {
+    if (block.has(q)) return;
+    block.add(q);
+    queue.push(q);
+  };
   while (queue.length > 0) {
     const p = queue.pop()!;
-    for (const q of [...(near.get(p) ?? []), ...(reverse.get(p) ?? [])]) {
-      if (block.has(q)) continue;
-      block.add(q);
-      queue.push(q);
-    }
+    if (!surnames.has(p) && !seeds.has(p)) continue;
+    near.get(p)?.forEach(visit);
+    reverse.get(p)?.forEach(visit);
   }
-  return names.filter((n) => block.has(familyPart(n)));
+  return names.filter((_, i) => block.has(families[i]!));
 }
 
 /** Every name's canonical name, from the names with their counts (in order of first mention), as steps: one per 64 names in each pass. */
