@@ -1,6 +1,6 @@
 // Who each sentence is about: its subject (a named person, or "he"/"she"/"the 57-year-old" resolved to the
 // most salient person so far). Roles, attributes, events and quotes all lean on this one walk.
-import { FEMALE_NOUNS, FEMALE_PRONOUNS, MALE_NOUNS, MALE_PRONOUNS } from './lexicon.js';
+import { FEMALE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_NOUNS, MALE_PRONOUNS, SPEECH_VERBS } from './lexicon.js';
 import type { ArticleDoc } from './doc.js';
 import type { Gender, Mention } from './people.js';
 import { commonPluralNoun } from './nlp.js';
@@ -25,6 +25,7 @@ export interface ArticleContext {
   main: string | null;
 }
 
+const SPEECH = new Set(SPEECH_VERBS);
 const LEADING_FILLER = new Set(['but', 'and', 'meanwhile', 'also', 'however', 'still', 'yet', 'so', 'then', 'later', 'earlier', 'now', 'in', 'on', 'at', 'after', 'before', 'during', 'according', 'to', 'as', 'when', 'while']);
 const PRONOUN_SUBJECT = /^(?:(?:but|and|meanwhile|also|however|then|later|so)\s+)?(he|she|his|her)\b/i;
 const DESCRIPTION_SUBJECT = /^(?:the|this)\s+(\d{1,3}-year-old|(?:former\s+)?(?:official|minister|diplomat|ambassador|general|officer|premier|envoy|defector|man|woman))\b/i;
@@ -151,8 +152,11 @@ export function analyseArticle(doc: ArticleDoc, mentions: Mention[]): ArticleCon
     const first = own.filter((m) => m.tokenStart <= verbAt && !relative.has(m.tokenStart) && !quoted.has(m.tokenStart) && canBeSubject(sentence, m)).at(-1);
     const pronoun = PRONOUN_SUBJECT.exec(sentence.text)?.[1] ?? pronounAfterQuote(sentence, quoted);
     const pronounFirst = pronoun !== null && (PRONOUN_SUBJECT.test(sentence.text) ? !!first && first.tokenStart > 1 : true);
+    const speaker = first || pronoun ? null : (speakerAfterVerb(sentence, quoted, verbAt, own) ?? surnameSubject(sentence, quoted, verbAt, mentions));
     if (first && first.tokenStart <= verbAt && !pronounFirst) {
       subject = first.entity;
+    } else if (speaker) {
+      subject = speaker;
     } else if (pronoun) {
       subject = antecedent(recent, pronounGender(pronoun), gender, { lastSeen, referred, index: sentence.index });
       inferred = subject !== null;
@@ -172,6 +176,50 @@ export function analyseArticle(doc: ArticleDoc, mentions: Mention[]): ArticleCon
     for (const m of own) if (!recent.includes(m.entity)) recent.push(m.entity);
   }
   return { doc, sentences, gender, mentions, main };
+}
+
+/**
+ * "“...,” said X, who ...": the person named right after the speech verb of a sentence that opens with a quote
+ * (an honorific may come between). The sentence is about its speaker, so a "he said" after it is X too.
+ */
+function speakerAfterVerb(sentence: SentenceDoc, quoted: ReadonlySet<number>, verbAt: number, own: readonly Mention[]): string | null {
+  const verb = sentence.tokens[verbAt];
+  if (!quoted.has(0) || !verb || !SPEECH.has(verb.lower)) return null;
+  const next = sentence.tokens[verbAt + 1];
+  const nameAt = next && HONORIFICS.has(next.lower.replace(/\.$/, '')) ? verbAt + 2 : verbAt + 1;
+  return own.find((m) => (m.tokenStart === verbAt + 1 || m.tokenStart === nameAt) && !quoted.has(m.tokenStart))?.entity ?? null;
+}
+
+/**
+ * A subject written as a surname the people stage does not take alone (it reads like a nationality): "Vanderic
+ * appeared on television", "“...,” Colonel Vanderic said", "“...,” said Mr Vanderic". It is that surname's one
+ * bearer in the article.
+ */
+function surnameSubject(sentence: SentenceDoc, quoted: ReadonlySet<number>, verbAt: number, mentions: readonly Mention[]): string | null {
+  const verb = sentence.tokens[verbAt];
+  if (!verb) return null;
+  const textFrom = (i: number) => sentence.text.slice(sentence.tokens[i]!.start - sentence.start);
+  let from = 0;
+  while (from < verbAt && quoted.has(from)) from++;
+  if (from < verbAt && verbAt - from <= 2) {
+    const before = bySurname(mentions, textFrom(from).slice(0, verb.start - sentence.tokens[from]!.start));
+    if (before) return before;
+  }
+  if (!quoted.has(0) || !SPEECH.has(verb.lower) || !sentence.tokens[verbAt + 1]) return null;
+  return bySurname(mentions, textFrom(verbAt + 1).split(/[,.;:]/)[0]!);
+}
+
+/**
+ * A person written by surname alone ("said Berg", "Mrs Berg said") that the people stage left unresolved: the
+ * one person of this article whose name, as written here, ends in that word. Null when none or several.
+ */
+export function bySurname(mentions: readonly Mention[], phrase: string): string | null {
+  const words = /^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*/.exec(phrase.trim())?.[0].split(/\s+/) ?? [];
+  const rest = words.filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
+  if (rest.length !== 1) return null;
+  const surname = rest[0]!.replace(/['’]s?$/, '');
+  const bearers = new Set(mentions.filter((m) => m.surface.includes(' ') && m.surface.split(/\s+/).at(-1) === surname).map((m) => m.entity));
+  return bearers.size === 1 ? [...bearers][0]! : null;
 }
 
 /** "“...,” he said": a he/she that is the first word after the quote a sentence opens with. */

@@ -3,8 +3,8 @@
 // "AP quoted him as having said"), before it ("X said:"), the sentence subject for partial quotes, or the
 // previous speaker for a paragraph that is all quote. Media that relayed a quote are kept as `via`.
 import type { Quote } from '../facts/schema.js';
-import { HONORIFICS, OUTLET_NAMES, SPEECH_VERBS } from './lexicon.js';
-import { pronounGender, recentSubjects, salient, type ArticleContext, type SentenceContext } from './context.js';
+import { OUTLET_NAMES, SPEECH_VERBS } from './lexicon.js';
+import { bySurname, pronounGender, recentSubjects, salient, type ArticleContext, type SentenceContext } from './context.js';
 import { evidenceOf } from './doc.js';
 
 export interface QuoteFact extends Omit<Quote, 'id' | 'speaker'> {
@@ -81,19 +81,6 @@ function entityIn(ctx: SentenceContext | undefined, from: number, to: number): s
   return m?.entity ?? null;
 }
 
-/**
- * A speaker written by surname alone ("said Berg", "Mrs Berg said") that the people stage left unresolved:
- * the one person of this article whose name, as written here, ends in that word. Null when none or several.
- */
-function bySurname(ctx: ArticleContext, phrase: string): string | null {
-  const words = /^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*/.exec(phrase.trim())?.[0].split(/\s+/) ?? [];
-  const rest = words.filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
-  if (rest.length !== 1) return null;
-  const surname = rest[0]!.replace(/['’]s?$/, '');
-  const bearers = new Set(ctx.mentions.filter((m) => m.surface.includes(' ') && m.surface.split(/\s+/).at(-1) === surname).map((m) => m.entity));
-  return bearers.size === 1 ? [...bearers][0]! : null;
-}
-
 /** "The ministry denied ... calling them '...'": the phrase that leads a sentence of reported speech, and its verb. */
 const REPORTED_BY = /^((?:(?:The|A|An)\s+)?[A-Za-z][\w'’\s-]{1,40}?)\s+(?:said|says|stated|announced|claimed|reported|denied|denies|rejected|insisted|warned|urged|called)\b/;
 /** A phrase whose head is a common noun after a determiner ("The government of ...", "The Norlandic foreign ministry"). */
@@ -142,11 +129,11 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
       entity = prev?.subject ?? null;
     } else if (span.closed && (m = AFTER_SAID_NAME.exec(after))) {
       const at = afterStart + after.indexOf(m[1]!);
-      entity = entityIn(afterSentence, at, at + m[1]!.length) ?? bySurname(ctx, m[1]!);
+      entity = entityIn(afterSentence, at, at + m[1]!.length) ?? bySurname(ctx.mentions, m[1]!);
       name = entity ? null : m[1]!.trim();
     } else if (span.closed && (m = AFTER_NAME_SAID.exec(after))) {
       const at = afterStart + after.indexOf(m[1]!);
-      entity = entityIn(afterSentence, at, at + m[1]!.length) ?? bySurname(ctx, m[1]!);
+      entity = entityIn(afterSentence, at, at + m[1]!.length) ?? bySurname(ctx.mentions, m[1]!);
       name = entity ? null : m[1]!.trim();
     }
     if (!entity && !name && BEFORE_COLON.test(beforeText)) {
@@ -154,7 +141,7 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
       const who = lead.replace(/^(?:In|On|At|Meanwhile|But)\b[^,]*,\s*/, '').trim();
       // "He told Ola Berg:": the pronoun speaks; a name after the verb is whom it is said to.
       const pronoun = LEAD_PRONOUN.exec(who);
-      entity = pronoun ? resolvePronoun(ctx, first, pronoun[1]!, span.start) : entityIn(first, paragraph.start, span.start) ?? bySurname(ctx, who);
+      entity = pronoun ? resolvePronoun(ctx, first, pronoun[1]!, span.start) : entityIn(first, paragraph.start, span.start) ?? bySurname(ctx.mentions, who);
       if (!entity && !pronoun) name = who || null;
     }
     // Another quote earlier in the same paragraph with no new name in between: the same speaker.
@@ -173,7 +160,7 @@ export function extractQuotes(ctx: ArticleContext): QuoteFact[] {
       // "The government said it had dismissed X for '...'": the unnamed speaker, never the person named inside.
       const lead = text.slice(first.sentence.start, span.start);
       const said = entity ? null : REPORTED_BY.exec(lead);
-      if (said) entity = bySurname(ctx, said[1]!);
+      if (said) entity = bySurname(ctx.mentions, said[1]!);
       // The reporter is a phrase that names no person ("Ruritanian state radio", "The government"), or names
       // one only as a place after its head noun ("The government of Norland").
       const named = said ? first.mentions.filter((m) => m.start < first.sentence.start + said[1]!.length) : [];

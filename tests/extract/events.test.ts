@@ -24,7 +24,25 @@ const notSubjects: string[] = [
   'Deputy water minister Dorin Vasevic has defected.\nMr Kovic is the second senior official to defect this month.',
 ];
 
+// "“...,” said X, who ..." makes X the one a following "the 35-year-old" or "he" refers to, not whoever was
+// the subject before.
+const AFTER_QUOTE = [
+  'Deputy health minister Imre Stesko has defected to the opposition.',
+  'Marek Sollen has blamed the unrest on foreign-backed gangs.',
+  '"This is the end of a regime that lives on lies," said Stesko, who was appointed deputy health minister in 2012.',
+  'The 35-year-old fled to Norland with his family.',
+  'He is the fifth senior official to defect since Tomas Ruell, the mines minister, defected in May.',
+].join('\n');
+
 describe('events: defections and their false positives', () => {
+  it('a "he" after a sentence quoting a named speaker is that speaker', () => {
+    const table = extractTexts([{ text: LEAD + AFTER_QUOTE }]);
+    const named = (id: string | null) => table.people.find((p) => p.id === id)?.name;
+    expect(table.events.filter((e) => e.kind === 'defection').map((e) => named(e.person)).sort()).toEqual(['Imre Stesko', 'Tomas Ruell']);
+    expect(table.people.find((p) => p.name === 'Imre Stesko')?.attributes.filter((a) => a.kind === 'age').map((a) => a.value)).toEqual(['35']);
+  });
+
+
   it.each(defections)('%s', (text, who) => {
     const table = extractTexts([{ text: LEAD + text }]);
     const names = table.events.filter((e) => e.kind === 'defection').map((e) => table.people.find((p) => p.id === e.person)?.name ?? e.subject);

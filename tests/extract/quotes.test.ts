@@ -35,6 +35,16 @@ const cases: Array<[string, string, string | null]> = [
   ['Ola Berg announced his resignation on Monday.\n"I will not return," he said.\nIna Sol has blamed the unrest on foreign agents. Prices have tripled. Power is scarce.\nHe told the Daily Wire: "I am safe now."', 'I am safe', 'Ola Berg'],
   ['Ola Berg announced his resignation on Monday.\n"I will not return," he said.\nIna Sol has blamed the unrest on foreign agents.\nHe told the Daily Wire: "I am safe now."', 'I am safe', 'Ina Sol'],
   ['Ola Berg announced his resignation on Monday.\n"I will not return," he said.\nIna Sol, a spokesman for the army, called the move "a betrayal".\n"He has betrayed us all," he said.', 'He has betrayed', 'Ina Sol'],
+  // A sentence that opens with a quote is about the speaker named after its verb, so a "he said" next is them.
+  ['Kal Dorn, a rebel commander, said his fighters had helped Berg reach the border.\n"We will help anyone," he told the Daily Wire.\n"They will burn my house," said Berg, who was appointed trade minister in 2011.\n"The shelling was the last straw," he said.', 'The shelling', 'Berg'],
+  ['Ola Berg resigned on Monday.\n"The regime is finished," said Ivo Lark, an analyst at the Pell Institute.\n"Nobody believes it any more," he said.', 'Nobody believes', 'Ivo Lark'],
+  // A surname the people stage does not take alone, opening a sentence, is the subject a "he" then refers to.
+  ['The ministry denied reports that analyst Tomas Vanderic had defected.\n"Vanderic is at his desk," said Ivo Lark, a spokesman for the ministry.\nOpposition websites had claimed that he had left.\nVanderic appeared on state television in the evening. "Nobody has left the government," he said.', 'Nobody has left', 'Tomas Vanderic'],
+  ['Tomas Vanderic resigned on Monday.\nIvo Lark, a rebel commander, said his fighters had helped Vanderic.\n"We will help anyone," he told the Daily Wire.\n"I am free now," said Mr Vanderic.\nHe told the Daily Wire: "I ask the families to forgive me."', 'I ask the families', 'Tomas Vanderic'],
+  ['Colonel Tomas Vanderic resigned on Monday.\nIvo Lark, a rebel commander, said his fighters had helped Vanderic.\n"We will help anyone," he told the Daily Wire.\n"I am free now," Colonel Vanderic said in a statement.\nHe told the Daily Wire: "I ask the families to forgive me."', 'I ask the families', 'Tomas Vanderic'],
+  // ... but not a name inside the quote, nor one that does not follow the verb.
+  ['Ola Berg resigned on Monday.\n"The regime is finished, Ivo Lark," said Berg on Tuesday.\n"I am safe," he said.', 'I am safe', 'Ola Berg'],
+  ['Ola Berg resigned on Monday.\n"The regime is finished," said a statement read out for Ivo Lark.\n"I am safe," he said.', 'I am safe', 'Ola Berg'],
   // A sexed noun in apposition, and a plural noun taken for a name, are not "he".
   ['Ola Berg resigned on Monday.\nIna Sol, a spokeswoman for the army, called the move "a betrayal".\n"I am safe," he said.', 'I am safe', 'Ola Berg'],
   ['Ola Berg resigned on Monday.\nDiplomats say the economy is failing.\n"I am safe," he said.', 'I am safe', 'Ola Berg'],
