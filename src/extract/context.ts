@@ -152,7 +152,7 @@ export function analyseArticle(doc: ArticleDoc, mentions: Mention[]): ArticleCon
     const first = own.filter((m) => m.tokenStart <= verbAt && !relative.has(m.tokenStart) && !quoted.has(m.tokenStart) && canBeSubject(sentence, m)).at(-1);
     const pronoun = PRONOUN_SUBJECT.exec(sentence.text)?.[1] ?? pronounAfterQuote(sentence, quoted);
     const pronounFirst = pronoun !== null && (PRONOUN_SUBJECT.test(sentence.text) ? !!first && first.tokenStart > 1 : true);
-    const speaker = first || pronoun ? null : (speakerAfterVerb(sentence, quoted, verbAt, own) ?? surnameSubject(sentence, quoted, verbAt, mentions));
+    const speaker = first || pronoun ? null : (speakerAfterVerb(sentence, quoted, verbAt, own) ?? surnameSubject(sentence, quoted, verbAt, mentions) ?? reportedSubject(sentence, quoted, own, mentions));
     if (first && first.tokenStart <= verbAt && !pronounFirst) {
       subject = first.entity;
     } else if (speaker) {
@@ -207,6 +207,21 @@ function surnameSubject(sentence: SentenceDoc, quoted: ReadonlySet<number>, verb
   }
   if (!quoted.has(0) || !SPEECH.has(verb.lower) || !sentence.tokens[verbAt + 1]) return null;
   return bySurname(mentions, textFrom(verbAt + 1).split(/[,.;:]/)[0]!);
+}
+
+/**
+ * "State television said X had been dismissed": when whoever speaks is not a person, the sentence is about the
+ * person its reported clause opens with, so a "he" after it is X.
+ */
+function reportedSubject(sentence: SentenceDoc, quoted: ReadonlySet<number>, own: readonly Mention[], mentions: readonly Mention[]): string | null {
+  if (quoted.has(0)) return null;
+  // The speech verb itself, not the clause's main verb as tagged ("State television said": "State" may be a verb).
+  const sayAt = sentence.tokens.findIndex((t, i) => !quoted.has(i) && SPEECH.has(t.lower));
+  if (sayAt < 0 || own.some((m) => m.tokenStart < sayAt)) return null;
+  const at = sentence.tokens[sayAt + 1]?.lower === 'that' ? sayAt + 2 : sayAt + 1;
+  const next = sentence.tokens[at];
+  if (!next || quoted.has(at)) return null;
+  return own.find((m) => m.tokenStart === at)?.entity ?? bySurname(mentions, sentence.text.slice(next.start - sentence.start).split(/[,.;:]/)[0]!);
 }
 
 /**

@@ -42,6 +42,11 @@ const cases: Array<[string, string, string | null]> = [
   ['The ministry denied reports that analyst Tomas Vanderic had defected.\n"Vanderic is at his desk," said Ivo Lark, a spokesman for the ministry.\nOpposition websites had claimed that he had left.\nVanderic appeared on state television in the evening. "Nobody has left the government," he said.', 'Nobody has left', 'Tomas Vanderic'],
   ['Tomas Vanderic resigned on Monday.\nIvo Lark, a rebel commander, said his fighters had helped Vanderic.\n"We will help anyone," he told the Daily Wire.\n"I am free now," said Mr Vanderic.\nHe told the Daily Wire: "I ask the families to forgive me."', 'I ask the families', 'Tomas Vanderic'],
   ['Colonel Tomas Vanderic resigned on Monday.\nIvo Lark, a rebel commander, said his fighters had helped Vanderic.\n"We will help anyone," he told the Daily Wire.\n"I am free now," Colonel Vanderic said in a statement.\nHe told the Daily Wire: "I ask the families to forgive me."', 'I ask the families', 'Tomas Vanderic'],
+  // When whoever speaks is not a person, the sentence is about the person its reported clause opens with.
+  ['Kal Dorn, a rebel commander, said his fighters had helped Tomas Vanderic.\n"We will help anyone," he told the Daily Wire.\nState television said Vanderic had been dismissed, but activists said he had fled.\nHe told the Daily Wire: "Nobody believes the official story."', 'Nobody believes', 'Tomas Vanderic'],
+  ['Kal Dorn, a rebel commander, said his fighters had helped Ola Berg.\n"We will help anyone," he told the Daily Wire.\nState television said that Berg had been dismissed.\n"I worked for this state for 30 years," he said.', 'I worked', 'Ola Berg'],
+  // ... and a person who speaks stays the subject.
+  ['Ola Berg resigned on Monday.\nKal Dorn said Berg had fled to Norland.\n"We will help anyone," he told the Daily Wire.', 'We will help', 'Kal Dorn'],
   // ... but not a name inside the quote, nor one that does not follow the verb.
   ['Ola Berg resigned on Monday.\n"The regime is finished, Ivo Lark," said Berg on Tuesday.\n"I am safe," he said.', 'I am safe', 'Ola Berg'],
   ['Ola Berg resigned on Monday.\n"The regime is finished," said a statement read out for Ivo Lark.\n"I am safe," he said.', 'I am safe', 'Ola Berg'],
