@@ -143,7 +143,11 @@ export function scoreTable(table: FactTable, planted: Planted): Score {
     const candidates = (quotesByArticle.get(q.evidence.article) ?? []).filter((p) => quoteTextMatches(q.text, p.text));
     for (const c of candidates) textFound.add(c);
     const person = q.speaker ? people.get(q.speaker) : undefined;
-    const right = candidates.find((c) => {
+    // Matched one to one where the text allows: a planted quote with exactly these words first, then one not
+    // matched yet. A lede's "a government that kills its own people" and the full line it comes from both match
+    // the full line's text, and taking them in planted order left the full line unmatched.
+    const rank = (c: PlantedQuote) => (normaliseText(c.text) === normaliseText(q.text) ? 0 : 2) + (matchedQuotes.has(c) ? 1 : 0);
+    const right = [...candidates].sort((a, b) => rank(a) - rank(b)).find((c) => {
       if (c.speaker === null) {
         const want = normName(c.speakerName).replace(/^the\s+/, '');
         const got = normName(q.speakerName ?? '');

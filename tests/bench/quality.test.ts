@@ -98,6 +98,17 @@ describe('scoreTable', () => {
     expect(s.quotes.recall).toBeCloseTo(want.qr);
     expect(s.denialsCounted).toBe(want.denied);
   });
+
+  it('matches quotes one to one: a short quote and the full line it comes from are both found', () => {
+    const short = 'a government that kills its own people';
+    const full = 'I can no longer serve a government that kills its own people';
+    const both: Planted = { ...planted, quotes: [...planted.quotes, ...[short, full].map((text) => ({ ...planted.quotes[0]!, article: 'a2', text }))] };
+    const table = baseTable();
+    for (const [i, text] of [full, short].entries()) table.quotes.push({ ...table.quotes[0]!, id: `q${i + 3}`, text, evidence: ev('a2', text) });
+    const s = scoreTable(table, both);
+    expect(s.quotes.recall).toBe(1);
+    expect(s.quotes.precision).toBe(1);
+  });
 });
 
 describe('the real extractor on a generated corpus', () => {
