@@ -1,6 +1,6 @@
 // Who each sentence is about: its subject (a named person, or "he"/"she"/"the 57-year-old" resolved to the
 // most salient person so far). Roles, attributes, events and quotes all lean on this one walk.
-import { FEMALE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_NOUNS, MALE_PRONOUNS, SPEECH_VERBS } from './lexicon.js';
+import { FEMALE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_NOUNS, MALE_PRONOUNS, SPEECH } from './lexicon.js';
 import type { ArticleDoc } from './doc.js';
 import type { Gender, Mention } from './people.js';
 import { commonPluralNoun } from './nlp.js';
@@ -25,7 +25,6 @@ export interface ArticleContext {
   main: string | null;
 }
 
-const SPEECH = new Set(SPEECH_VERBS);
 const LEADING_FILLER = new Set(['but', 'and', 'meanwhile', 'also', 'however', 'still', 'yet', 'so', 'then', 'later', 'earlier', 'now', 'in', 'on', 'at', 'after', 'before', 'during', 'according', 'to', 'as', 'when', 'while']);
 const PRONOUN_SUBJECT = /^(?:(?:but|and|meanwhile|also|however|then|later|so)\s+)?(he|she|his|her)\b/i;
 const DESCRIPTION_SUBJECT = /^(?:the|this)\s+(\d{1,3}-year-old|(?:former\s+)?(?:official|minister|diplomat|ambassador|general|officer|premier|envoy|defector|man|woman))\b/i;
@@ -152,7 +151,7 @@ export function analyseArticle(doc: ArticleDoc, mentions: Mention[]): ArticleCon
     const first = own.filter((m) => m.tokenStart <= verbAt && !relative.has(m.tokenStart) && !quoted.has(m.tokenStart) && canBeSubject(sentence, m)).at(-1);
     const pronoun = PRONOUN_SUBJECT.exec(sentence.text)?.[1] ?? pronounAfterQuote(sentence, quoted);
     const pronounFirst = pronoun !== null && (PRONOUN_SUBJECT.test(sentence.text) ? !!first && first.tokenStart > 1 : true);
-    const speaker = first || pronoun ? null : (speakerAfterVerb(sentence, quoted, verbAt, own) ?? surnameSubject(sentence, quoted, verbAt, mentions) ?? reportedSubject(sentence, quoted, own, mentions));
+    const speaker = first || pronoun ? null : (quotedSpeaker(sentence, quoted, verbAt, own, mentions) ?? surnameBeforeVerb(sentence, quoted, verbAt, mentions) ?? reportedSubject(sentence, quoted, own, mentions));
     if (first && first.tokenStart <= verbAt && !pronounFirst) {
       subject = first.entity;
     } else if (speaker) {
@@ -179,34 +178,12 @@ export function analyseArticle(doc: ArticleDoc, mentions: Mention[]): ArticleCon
 }
 
 /**
- * "“...,” said X, who ...": the person named right after the speech verb of a sentence that opens with a quote
- * (an honorific may come between). The sentence is about its speaker, so a "he said" after it is X too.
+ * "“...,” said X, who ...": the speaker named right after the speech verb of a sentence that opens with a quote.
+ * The sentence is about its speaker, so a "he said" after it is X too.
  */
-function speakerAfterVerb(sentence: SentenceDoc, quoted: ReadonlySet<number>, verbAt: number, own: readonly Mention[]): string | null {
+function quotedSpeaker(sentence: SentenceDoc, quoted: ReadonlySet<number>, verbAt: number, own: readonly Mention[], mentions: readonly Mention[]): string | null {
   const verb = sentence.tokens[verbAt];
-  if (!quoted.has(0) || !verb || !SPEECH.has(verb.lower)) return null;
-  const next = sentence.tokens[verbAt + 1];
-  const nameAt = next && HONORIFICS.has(next.lower.replace(/\.$/, '')) ? verbAt + 2 : verbAt + 1;
-  return own.find((m) => (m.tokenStart === verbAt + 1 || m.tokenStart === nameAt) && !quoted.has(m.tokenStart))?.entity ?? null;
-}
-
-/**
- * A subject written as a surname the people stage does not take alone (it reads like a nationality): "Vanderic
- * appeared on television", "“...,” Colonel Vanderic said", "“...,” said Mr Vanderic". It is that surname's one
- * bearer in the article.
- */
-function surnameSubject(sentence: SentenceDoc, quoted: ReadonlySet<number>, verbAt: number, mentions: readonly Mention[]): string | null {
-  const verb = sentence.tokens[verbAt];
-  if (!verb) return null;
-  const textFrom = (i: number) => sentence.text.slice(sentence.tokens[i]!.start - sentence.start);
-  let from = 0;
-  while (from < verbAt && quoted.has(from)) from++;
-  if (from < verbAt && verbAt - from <= 2) {
-    const before = bySurname(mentions, textFrom(from).slice(0, verb.start - sentence.tokens[from]!.start));
-    if (before) return before;
-  }
-  if (!quoted.has(0) || !SPEECH.has(verb.lower) || !sentence.tokens[verbAt + 1]) return null;
-  return bySurname(mentions, textFrom(verbAt + 1).split(/[,.;:]/)[0]!);
+  return quoted.has(0) && verb && SPEECH.has(verb.lower) ? personAfter(sentence, verbAt, quoted, own, mentions) : null;
 }
 
 /**
@@ -218,10 +195,33 @@ function reportedSubject(sentence: SentenceDoc, quoted: ReadonlySet<number>, own
   // The speech verb itself, not the clause's main verb as tagged ("State television said": "State" may be a verb).
   const sayAt = sentence.tokens.findIndex((t, i) => !quoted.has(i) && SPEECH.has(t.lower));
   if (sayAt < 0 || own.some((m) => m.tokenStart < sayAt)) return null;
-  const at = sentence.tokens[sayAt + 1]?.lower === 'that' ? sayAt + 2 : sayAt + 1;
+  return personAfter(sentence, sayAt, quoted, own, mentions);
+}
+
+/**
+ * The person a speech verb is followed by ("said X", "said Mr X", "said that X"): the mention there, or else a
+ * surname the people stage does not take alone (it reads like a nationality), as its one bearer in the article.
+ */
+function personAfter(sentence: SentenceDoc, verbAt: number, quoted: ReadonlySet<number>, own: readonly Mention[], mentions: readonly Mention[]): string | null {
+  const skipped = sentence.tokens[verbAt + 1];
+  const at = skipped && (skipped.lower === 'that' || HONORIFICS.has(skipped.lower.replace(/\.$/, ''))) ? verbAt + 2 : verbAt + 1;
   const next = sentence.tokens[at];
   if (!next || quoted.has(at)) return null;
-  return own.find((m) => m.tokenStart === at)?.entity ?? bySurname(mentions, sentence.text.slice(next.start - sentence.start).split(/[,.;:]/)[0]!);
+  const named = own.find((m) => (m.tokenStart === verbAt + 1 || m.tokenStart === at) && !quoted.has(m.tokenStart));
+  return named?.entity ?? bySurname(mentions, sentence.text.slice(next.start - sentence.start).split(/[,.;:]/)[0]!);
+}
+
+/**
+ * "Vanderic appeared on television", "“...,” Colonel Vanderic said": a sentence whose verb follows a surname
+ * the people stage does not take alone. The subject is that surname's one bearer in the article.
+ */
+function surnameBeforeVerb(sentence: SentenceDoc, quoted: ReadonlySet<number>, verbAt: number, mentions: readonly Mention[]): string | null {
+  const verb = sentence.tokens[verbAt];
+  let from = 0;
+  while (from < verbAt && quoted.has(from)) from++;
+  if (!verb || from >= verbAt || verbAt - from > 2) return null;
+  const start = sentence.tokens[from]!.start;
+  return bySurname(mentions, sentence.text.slice(start - sentence.start, verb.start - sentence.start));
 }
 
 /**

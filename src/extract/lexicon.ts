@@ -82,3 +82,5 @@ export const SPEECH_VERBS = [
   'stated', 'states', 'announced', 'announces', 'insisted', 'warned', 'urged', 'explained', 'noted', 'continued',
   'replied', 'answered', 'claimed', 'argued', 'tweeted', 'posted', 'commented', 'remarked',
 ];
+/** The speech verbs, for looking one word up. */
+export const SPEECH: ReadonlySet<string> = new Set(SPEECH_VERBS);

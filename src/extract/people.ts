@@ -3,7 +3,7 @@
 // pass learns every accepted name and recognises its surname alone everywhere ("Nouri", "Mr Nouri").
 import {
   FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, NON_PERSON_HEADS, NOT_NAME_WORDS,
-  OUTLET_NAMES, PLATFORMS, ROLE_HEADS, SECTS, SPEECH_VERBS, WEEKDAYS,
+  OUTLET_NAMES, PLATFORMS, ROLE_HEADS, SECTS, SPEECH, WEEKDAYS,
 } from './lexicon.js';
 import { appendTo } from './collections.js';
 import type { ArticleDoc } from './doc.js';
@@ -47,7 +47,6 @@ interface Candidate {
   weak: boolean;
 }
 
-const SPEECH = new Set(SPEECH_VERBS);
 const PLACE_PREPOSITIONS = new Set(['from', 'in', 'to', 'into', 'near', 'across', 'at', 'toward', 'towards', 'outside', 'inside']);
 const PLACE_NOUNS = new Set(['province', 'city', 'town', 'village', 'region', 'district', 'capital', 'governorate', 'country', 'area', 'suburb', 'neighbourhood']);
 const NON_NAMES = new Set([...OUTLET_NAMES, ...PLATFORMS, ...SECTS].map((s) => s.toLowerCase()));
