@@ -111,8 +111,7 @@ export async function readManifest(dir: string, previous?: ReadonlyMap<string, M
 /** True when a manifest value has exactly the fields of a validated entry, with the same values. */
 function sameFields(value: unknown, entry: ManifestEntry): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const fields = value as Record<string, unknown>;
-  return Object.keys(fields).length === Object.keys(entry).length && ENTRY_FIELDS.every((f) => fields[f] === entry[f]);
+  return Object.keys(value).length === Object.keys(entry).length && sameEntry(value as ManifestEntry, entry);
 }
 
 /** A seeds folder as read: its good articles, and a warning for everything skipped. */

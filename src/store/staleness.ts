@@ -1,7 +1,7 @@
 // Has the seeds folder changed since the stored table was written? At start-up that means a stat of every file
 // (70-170 ms for 10,000 articles here), so it runs on a worker thread while this one parses the table, and
 // start-up pays only for starting the thread (about 4 ms).
-import { readdirSync, statSync } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -40,9 +40,9 @@ function inWorker(dir: string, since: number): Promise<boolean> {
 export function seedsChangedSince(seedsDir: string, dataFile: string): Promise<boolean> {
   let since: number;
   try {
-    since = statSync(dataFile).mtimeMs;
+    since = fs.statSync(dataFile).mtimeMs;
   } catch (error) {
     return Promise.reject(error);
   }
-  return inWorker(seedsDir, since).catch(() => changedSince({ statSync, readdirSync: (dir) => readdirSync(dir) }, path, seedsDir, since));
+  return inWorker(seedsDir, since).catch(() => changedSince(fs, path, seedsDir, since));
 }
