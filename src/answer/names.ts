@@ -1,5 +1,5 @@
 // Person resolution: a user's reference (id, any spelling, lower case, typo, or a role such as
-// "the ambassador to iraq") -> one person, or null plus "did you mean" suggestions.
+// "the ambassador to zenda") -> one person, or null plus "did you mean" suggestions.
 // Order of trust: id, exact alias, all-tokens alias match, role, then per-token typo match with a
 // threshold. A name whose words are not all known (e.g. an unknown first name) is never matched.
 import type { FactTable, Person } from '../facts/schema.js';
@@ -19,7 +19,7 @@ export interface AliasEntry {
 
 interface RoleEntry {
   tokens: string[];
-  /** The title's head noun: "minister" in "deputy oil minister", "ambassador" in "ambassador to iraq". */
+  /** The title's head noun: "minister" in "deputy oil minister", "ambassador" in "ambassador to zenda". */
   head: string;
   personId: string;
   former: boolean;
@@ -383,7 +383,7 @@ export function suggest(idx: NameIndex, raw: string, limit = 5): Person[] {
   return toPeople(idx, ids);
 }
 
-/** Role resolution: "the prime minister", "ambassador to iraq", "deputy oil minister". */
+/** Role resolution: "the prime minister", "ambassador to zenda", "deputy oil minister". */
 export function resolveRole(idx: NameIndex, query: string): Resolution {
   // Unknown words before the first role word are modifiers ("Ruritania's", "the Ruritanian"); after it they
   // matter ("ambassador to Norland" must not become "ambassador").
