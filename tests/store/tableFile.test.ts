@@ -52,6 +52,30 @@ describe('the table file', () => {
   });
 });
 
+describe('the body is ASCII', () => {
+  it.each(['seeds', 'generated'])('%s: every character outside ASCII is written as an escape', (name) => {
+    expect(JSON.stringify(tables[name]!)).toMatch(/[^\x00-\x7f]/); // the table has some (curly quotes, accents)
+    expect(encodeTable(tables[name]!)).toMatch(/^[\x00-\x7f]*$/);
+  });
+
+  it('letters, characters beyond the basic plane and a lone surrogate read back as they were', () => {
+    const odd = 'Zoë said: \u201cwe left\u201d \u{1F600} \ud800 end';
+    const table = oddly((t) => (t.quotes[0]!.speakerName = odd));
+    const text = encodeTable(table);
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(decodeTable(text, 'odd').quotes[0]!.speakerName).toBe(odd);
+    expect(decodeTable(Buffer.from(text, 'latin1'), 'odd')).toEqual(table);
+  });
+
+  it('a body written in UTF-8 (by the writer before this one) reads the same', () => {
+    const text = encodeTable(tables.seeds!);
+    const body = JSON.stringify(JSON.parse(text.slice(text.indexOf('\n') + 1)));
+    expect(body).toMatch(/[^\x00-\x7f]/);
+    const header = JSON.stringify({ format: 'dossier-table/3', sha256: createHash('sha256').update(body).digest('hex') });
+    expect(decodeTable(Buffer.from(`${header}\n${body}`, 'utf8'), 'utf8.json')).toEqual(decodeTable(text, 'ascii.json'));
+  });
+});
+
 /** A deep copy of a table, changed by `edit`: records the packed form cannot hold must be stored whole. */
 function oddly(edit: (t: FactTable) => void): FactTable {
   const t = structuredClone({ ...fixtureTable(2), extractorVersion: '0.0.0-test', generatedAt: '2031-07-01T00:00:00.000Z' });
