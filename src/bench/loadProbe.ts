@@ -45,6 +45,7 @@ try {
   console.log(
     JSON.stringify({
       ok: true,
+      execArgv: process.execArgv,
       scriptStartMs: processStartToScript,
       importMs: t1 - t0,
       openMs: t2 - t1,

@@ -3,6 +3,7 @@
 // and autocomplete latency, planted-fact precision/recall, the /ask round trip against a bare pong bot, and a
 // refresh after adding one article. Used by scripts/bench.ts; every number lands in the returned results.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,8 @@ export interface StartupProbe {
   heapUsedMB: number;
   /** RSS once every lazily built part of the index is built (what a running bot settles at). */
   rssWarmMB: number;
+  /** The node flags the probe ran with (those of `npm start`). */
+  nodeFlags: string[];
   /** A first probe, run with a guard that refuses to import the NLP library, loaded the table. */
   withoutNlp: boolean;
 }
@@ -339,15 +342,23 @@ async function benchSize(size: SizeSpec, options: BenchOptions): Promise<SizeRes
   };
 }
 
+/** The node flags `npm start` runs the bot with: the words between `node` and the script in package.json. */
+export function startFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const words = (manifest.scripts?.start ?? '').split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`package.json's start script does not run node: "${manifest.scripts?.start ?? ''}"`);
+  return words.slice(1, words.findIndex((w, i) => i > 0 && !w.startsWith('-')));
+}
+
 /**
- * Runs src/bench/loadProbe.ts in a fresh node, started from the build as `npm start` starts the bot, and reads
- * its one JSON line. With `guard`, importing the NLP library fails the probe.
+ * Runs src/bench/loadProbe.ts in a fresh node, started from the build and with the flags `npm start` uses for
+ * the bot, and reads its one JSON line. With `guard`, importing the NLP library fails the probe.
  */
 export async function probeStartup(seedsDir: string, dataFile: string, options: { guard?: boolean } = {}): Promise<StartupProbe> {
   await ensureBuilt(); // so that no timed probe includes a build
   const started = performance.now();
   const args = [path.join(REPO, 'scripts/start-load-probe.mjs'), ...(options.guard ? ['--guard'] : []), path.resolve(seedsDir), path.resolve(dataFile)];
-  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...startFlags(), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -355,7 +366,7 @@ export async function probeStartup(seedsDir: string, dataFile: string, options: 
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallMs = performance.now() - started;
   const line = out.trim().split('\n').at(-1) ?? '';
-  let parsed: { ok?: boolean; error?: string; readyMs?: number; scriptStartMs?: number; importMs?: number; openMs?: number; readTableMs?: number; buildIndexMs?: number; rssMB?: number; rssWarmMB?: number; heapUsedMB?: number; extracted?: boolean; logs?: string[] };
+  let parsed: { ok?: boolean; error?: string; execArgv?: string[]; readyMs?: number; scriptStartMs?: number; importMs?: number; openMs?: number; readTableMs?: number; buildIndexMs?: number; rssMB?: number; rssWarmMB?: number; heapUsedMB?: number; extracted?: boolean; logs?: string[] };
   try {
     parsed = JSON.parse(line) as typeof parsed;
   } catch {
@@ -364,6 +375,7 @@ export async function probeStartup(seedsDir: string, dataFile: string, options: 
   if (!parsed.ok) throw new Error(`start-up probe failed: ${parsed.error ?? 'unknown'}`);
   return {
     wallMs: round(wallMs),
+    nodeFlags: parsed.execArgv ?? [],
     readyMs: round(parsed.readyMs ?? NaN),
     scriptStartMs: round(parsed.scriptStartMs ?? NaN),
     importMs: round(parsed.importMs ?? NaN),

@@ -4,7 +4,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeStartup } from '../../src/bench/run.ts';
+import { probeStartup, startFlags } from '../../src/bench/run.ts';
 import { Dataset } from '../../src/store/dataset.ts';
 
 let dir: string;
@@ -26,6 +26,9 @@ describe('start-up probe', () => {
     const probe = await probeStartup(seedsDir, path.join(dir, 'facts.json'), { guard: true });
     expect(probe.withoutNlp).toBe(true);
     expect(probe.logs).toEqual([]);
+    // Run with npm start's node flags (the young generation's size).
+    expect(probe.nodeFlags).toEqual(startFlags());
+    expect(startFlags()).toContain('--max-semi-space-size=64');
     expect(probe.openMs).toBeGreaterThan(0);
     expect(probe.readyMs).toBeGreaterThanOrEqual(probe.scriptStartMs + probe.importMs + probe.openMs - 1);
   }, 60_000);

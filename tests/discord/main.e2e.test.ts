@@ -1,4 +1,4 @@
-// `npm start` as a real process (node scripts/start.mjs: the esbuild build of src/main.ts): with a token it logs in to the local fake
+// `npm start` as a real process (node with package.json's flags, scripts/start.mjs: the esbuild build of src/main.ts): with a token it logs in to the local fake
 // server, answers, and closes cleanly on SIGTERM; without one it is the console (piped stdin answered, then
 // exit); a malformed configuration stops it with a clear message.
 import { spawn } from 'node:child_process';
@@ -6,6 +6,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFlags } from '../../src/bench/run.ts';
 import { Dataset } from '../../src/store/dataset.ts';
 import { FakeDiscord, installUnhandledRejectionHook } from '../support/fakeDiscord.ts';
 import { allViolations } from '../support/limits.ts';
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 function start(extraEnv: Record<string, string>, stdin?: string): { done: Promise<{ code: number | null; signal: string | null; out: string; err: string }>; kill: (s: NodeJS.Signals) => void } {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...env, ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...startFlags(), 'scripts/start.mjs'], { env: { ...env, ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
