@@ -139,10 +139,12 @@ const STAT_SLICE = 500;
  */
 export async function statFiles(dir: string, names: readonly string[]): Promise<Array<{ size: number; mtimeMs: number }>> {
   const stamps: Array<{ size: number; mtimeMs: number }> = [];
+  // The names come from readdir (no separators), so joining once saves path.join's normalising per file.
+  const prefix = path.join(dir, path.sep);
   for (let i = 0; i < names.length; i += STAT_SLICE) {
     if (i > 0) await nextTurn();
     for (const name of names.slice(i, i + STAT_SLICE)) {
-      const { size, mtimeMs } = statSync(path.join(dir, name));
+      const { size, mtimeMs } = statSync(prefix + name);
       stamps.push({ size, mtimeMs });
     }
   }
