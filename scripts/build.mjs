@@ -9,7 +9,7 @@
 // from node_modules as usual, and the NLP library is still imported only when an extraction runs.
 //
 // Usage: node scripts/build.mjs (prints the folder); ensureBuilt() from scripts/start.mjs and the benchmark.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -66,26 +66,31 @@ export async function ensureBuilt({ log = () => undefined } = {}) {
   const dir = path.join(OUT_ROOT, hash);
   if (existsSync(path.join(dir, 'ok'))) return dir;
   const started = performance.now();
-  const temp = `${dir}.${process.pid}.tmp`;
-  rmSync(temp, { recursive: true, force: true });
+  // Unique per call: test files build at the same time, from processes or threads of one process.
+  const temp = `${dir}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
   const { build } = await import('esbuild');
-  await build({
-    absWorkingDir: REPO,
-    entryPoints: ENTRIES,
-    outdir: temp,
-    bundle: true,
-    splitting: true, // what is imported lazily stays in its own chunk, loaded when needed
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: externalPackages(),
-    sourcemap: 'linked', // stack traces in logs point at src/
-    logLevel: 'error',
-  });
-  // The extraction pool starts its threads from worker-boot.mjs beside its own code (under tsx, a file that
-  // registers tsx first); in a build, that is this file, which loads the bundled worker directly.
-  writeFileSync(path.join(temp, 'worker-boot.mjs'), "await import('./worker.js');\n");
-  writeFileSync(path.join(temp, 'ok'), `${new Date().toISOString()}\n`);
+  try {
+    await build({
+      absWorkingDir: REPO,
+      entryPoints: ENTRIES,
+      outdir: temp,
+      bundle: true,
+      splitting: true, // what is imported lazily stays in its own chunk, loaded when needed
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: externalPackages(),
+      sourcemap: 'linked', // stack traces in logs point at src/
+      logLevel: 'silent', // its errors are in the error thrown
+    });
+    // The extraction pool starts its threads from worker-boot.mjs beside its own code (under tsx, a file that
+    // registers tsx first); in a build, that is this file, which loads the bundled worker directly.
+    writeFileSync(path.join(temp, 'worker-boot.mjs'), "await import('./worker.js');\n");
+    writeFileSync(path.join(temp, 'ok'), `${new Date().toISOString()}\n`);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
   try {
     renameSync(temp, dir);
   } catch (error) {

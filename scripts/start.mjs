@@ -12,5 +12,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt } from './build.mjs';
 
-const dir = await ensureBuilt({ log: (m) => console.error(m) });
-await import(pathToFileURL(path.join(dir, 'main.js')).href);
+let dir;
+try {
+  dir = await ensureBuilt({ log: (m) => console.error(m) });
+} catch (error) {
+  // A folder that cannot be written, say: the bot still starts, only more slowly.
+  console.error(`[build] could not build (${error instanceof Error ? error.message : String(error)}); running src/ through tsx`);
+}
+if (dir) await import(pathToFileURL(path.join(dir, 'main.js')).href);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/main.ts');
+}
