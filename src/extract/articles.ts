@@ -23,3 +23,17 @@ export function prepareArticle(raw: RawArticle): ArticleDoc {
     sentences,
   };
 }
+
+/** An invented article: names, a post, a date, a place and a quote, so the warm-up takes the usual paths. */
+const WARM_UP_TEXT = `Deputy Trade Minister Orel Vantic resigned on Monday and crossed into Kestria with his family, officials said.
+
+"I could not serve this government any longer," Vantic, 52, told reporters in Pellam.`;
+
+/**
+ * Prepares the invented article above and returns it. The first article an NLP pipeline prepares in a process
+ * costs two to three times a later one (its code compiled on first use); a running bot does this once in the
+ * background, so that the first article a moderator adds does not pay for it.
+ */
+export function warmUp(): ArticleDoc {
+  return prepareArticle({ id: 'warm-up', file: 'warm-up.txt', raw: WARM_UP_TEXT, hash: '', meta: null });
+}

@@ -296,7 +296,8 @@ export class Dataset {
   /**
    * Builds the extraction state of the seeds from the per-article cache, a few milliseconds at a time. It takes
    * its turn in the queue of changes, so a refresh asked meanwhile waits for it, then starts from it (which
-   * takes no longer than starting without it). It does nothing when a refresh already made a state.
+   * takes no longer than starting without it). It does nothing when a refresh already made a state. Then it
+   * prepares one invented article, so the first article added does not pay for compiling the NLP code.
    */
   private prepareInBackground(): Promise<void> {
     const job = this.queue.then(async () => {
@@ -309,6 +310,7 @@ export class Dataset {
         if (this.extraction) return;
         this.extraction = state;
         this.seedsRead = seeds;
+        (await import('../extract/articles.js')).warmUp();
         this.log(`[dataset] the next refresh is prepared (${Math.round(performance.now() - started)} ms in the background)`);
       } catch (error) {
         // Only the speed of the next refresh depends on it: that refresh starts from nothing instead.
