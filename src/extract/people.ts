@@ -47,6 +47,11 @@ interface Candidate {
   weak: boolean;
 }
 
+/**
+ * Head words that end a capitalised title before a name. Not "king" or "major": they end names too ("Martin
+ * Luther King Jr", "John Major").
+ */
+const TITLE_ENDS = new Set(['minister', 'president', 'premier', 'ambassador', 'envoy', 'governor', 'mayor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'chief', 'director', 'chairman', 'chairwoman', 'consul']);
 const PLACE_PREPOSITIONS = new Set(['from', 'in', 'to', 'into', 'near', 'across', 'at', 'toward', 'towards', 'outside', 'inside']);
 const PLACE_NOUNS = new Set(['province', 'city', 'town', 'village', 'region', 'district', 'capital', 'governorate', 'country', 'area', 'suburb', 'neighbourhood']);
 const NON_NAMES = new Set([...OUTLET_NAMES, ...PLATFORMS, ...SECTS].map((s) => s.toLowerCase()));
@@ -106,6 +111,13 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
     while (from < to && (NOT_NAME_WORDS.has(tokens[from]!.lower) || CALENDAR.has(bare(tokens[from]!).toLowerCase()))) from++;
     // Titles before a name, including a capitalised role word at a sentence start ("Analyst Petra Lind").
     while (from < to - 1 && (honorificWord(tokens[from]!) || (to - from > 2 && ROLE_HEADS.has(tokens[from]!.lower)))) honorificTokens.push(tokens[from++]!);
+    // A capitalised title with a portfolio or a nationality in it ("Deputy Trade Minister X", "Zendan President
+    // X"): up to two words before a post's head word belong to the title, and the name starts after it.
+    const head = tokens.slice(from + 1, Math.min(from + 3, to - 1)).findIndex((t) => TITLE_ENDS.has(t.lower));
+    if (head >= 0) {
+      const nameFrom = from + 1 + head + 1;
+      while (from < nameFrom) honorificTokens.push(tokens[from++]!);
+    }
     // A lone title word ("President") with nothing after it is not a name.
     if (from >= to) continue;
     let nameTokens = tokens.slice(from, to);

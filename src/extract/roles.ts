@@ -65,6 +65,9 @@ function titleBefore(ctx: SentenceContext, m: Mention): { surface: string; start
   const head = (ABBREVIATIONS[last.lower.replace(/\.$/, '')] ?? last.lower.replace(/\.$/, ''));
   if (!ROLE_HEADS.has(head) && !(last.tags.has('Honorific') && !NOT_TITLE_HONORIFICS.has(head))) return null;
   let start = end - 1;
+  // Words the name finder took as the title ("Oil Minister X"): part of it whatever their tags.
+  const titleFrom = m.honorific ? m.tokenStart - m.honorific.split(/\s+/).length : end;
+  while (start > titleFrom) start--;
   while (start > 0 && end - start < 6) {
     const t = tokens[start - 1]!;
     if (isPossessive(t) || TITLE_STOP.test(t.lower) || t.lower === 'of' || t.lower === 'of' || /[,;:"“”()]/.test(t.post) || t.tags.has('Verb') || t.tags.has('Gerund')) break;

@@ -52,3 +52,38 @@ describe('people: names, aliases and merging', () => {
     expect(karel.attributes.find((a) => a.kind === 'age')?.value).toBe('61');
   });
 });
+
+describe('people: capitalised titles with a portfolio or a nationality in them', () => {
+  const table = extractTexts([
+    {
+      id: 'titles',
+      text: 'Opening line of the report.\nDeputy Trade Minister Orel Vantic resigned on Monday.\nZendan President Karl Osric called him a traitor.\nOil Minister Lena Maris said she would stay.\nRuritanian Foreign Minister Ivo Brandt said nothing.\nPentagon Spokesman Tom Harlan declined to comment.',
+    },
+    {
+      id: 'names',
+      text: 'Opening line of the report.\nMartin Luther King Jr was quoted by the protesters.\nJohn Major met Finance Minister Nigel Lawson on Monday.\nMinister Ana Voss spoke last.',
+    },
+  ]);
+  const cases: Array<[string, string, string | null]> = [
+    // [alias written, the person's name, a role read from the title]
+    ['Orel Vantic', 'Orel Vantic', 'deputy trade minister'],
+    ['Karl Osric', 'Karl Osric', 'zendan president'],
+    ['Lena Maris', 'Lena Maris', 'oil minister'],
+    ['Ivo Brandt', 'Ivo Brandt', 'foreign minister'],
+    ['Tom Harlan', 'Tom Harlan', 'pentagon spokesman'],
+    ['Nigel Lawson', 'Nigel Lawson', 'finance minister'],
+    // Not titles: a name may end in a word like "King" or "Major".
+    ['Martin Luther King Jr', 'Martin Luther King Jr', null],
+    ['John Major', 'John Major', null],
+    ['Ana Voss', 'Ana Voss', 'minister'],
+  ];
+  it.each(cases)('"%s" is %s, with role %s', (alias, name, role) => {
+    const person = personNamed(table, alias);
+    expect(person?.name).toBe(name);
+    if (role) expect(person?.roles.map((r) => r.title)).toContain(role);
+    else expect(person?.roles).toEqual([]);
+  });
+  it.each([['Trade Minister Orel Vantic'], ['Zendan President Karl Osric'], ['Oil Minister Lena Maris'], ['Pentagon Spokesman Tom Harlan'], ['Jr']])('"%s" is not a name', (alias) => {
+    expect(table.people.some((p) => p.aliases.includes(alias) || p.name === alias)).toBe(false);
+  });
+});
