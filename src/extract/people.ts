@@ -51,7 +51,11 @@ interface Candidate {
  * Head words that end a capitalised title before a name. Not "king" or "major": they end names too ("Martin
  * Luther King Jr", "John Major").
  */
-const TITLE_ENDS = new Set(['minister', 'president', 'premier', 'ambassador', 'envoy', 'governor', 'mayor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'chief', 'director', 'chairman', 'chairwoman', 'consul']);
+const TITLE_ENDS = new Set([
+  'minister', 'president', 'premier', 'ambassador', 'envoy', 'governor', 'mayor', 'secretary', 'spokesman', 'spokeswoman',
+  'spokesperson', 'commander', 'chief', 'director', 'chairman', 'chairwoman', 'consul',
+  'general', 'colonel', 'lieutenant', 'brigadier', 'captain', 'sergeant', 'admiral',
+]);
 const PLACE_PREPOSITIONS = new Set(['from', 'in', 'to', 'into', 'near', 'across', 'at', 'toward', 'towards', 'outside', 'inside']);
 const PLACE_NOUNS = new Set(['province', 'city', 'town', 'village', 'region', 'district', 'capital', 'governorate', 'country', 'area', 'suburb', 'neighbourhood']);
 const NON_NAMES = new Set([...OUTLET_NAMES, ...PLATFORMS, ...SECTS].map((s) => s.toLowerCase()));
@@ -111,9 +115,11 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
     while (from < to && (NOT_NAME_WORDS.has(tokens[from]!.lower) || CALENDAR.has(bare(tokens[from]!).toLowerCase()))) from++;
     // Titles before a name, including a capitalised role word at a sentence start ("Analyst Petra Lind").
     while (from < to - 1 && (honorificWord(tokens[from]!) || (to - from > 2 && ROLE_HEADS.has(tokens[from]!.lower)))) honorificTokens.push(tokens[from++]!);
-    // A capitalised title with a portfolio or a nationality in it ("Deputy Trade Minister X", "Zendan President
-    // X"): up to two words before a post's head word belong to the title, and the name starts after it.
-    const head = tokens.slice(from + 1, Math.min(from + 3, to - 1)).findIndex((t) => TITLE_ENDS.has(t.lower));
+    // A capitalised title with a portfolio, a nationality or a force in it ("Deputy Trade Minister X", "Zendan
+    // President X", "Free Zendan Army Colonel X"): up to three words before a post's head word belong to the
+    // title, and the name starts after it. "Staff" right after "of" ends one too ("Chief of Staff X").
+    if (from < to - 1 && tokens[from]!.lower === 'staff' && tokens[from - 1]?.lower === 'of') honorificTokens.push(tokens[from++]!);
+    const head = tokens.slice(from + 1, Math.min(from + 4, to - 1)).findIndex((t) => TITLE_ENDS.has(t.lower));
     if (head >= 0) {
       const nameFrom = from + 1 + head + 1;
       while (from < nameFrom) honorificTokens.push(tokens[from++]!);
@@ -125,6 +131,8 @@ function candidatesOf(sentence: SentenceDoc): Candidate[] {
     const possessiveAt = nameTokens.findIndex(isPossessive);
     if (possessiveAt >= 0) nameTokens = nameTokens.slice(0, possessiveAt + 1);
     const end = from + nameTokens.length;
+    // A title with no name after it ("the Oil Minister", "Army Chief of Staff").
+    if (TITLE_ENDS.has(bare(nameTokens[nameTokens.length - 1]!).toLowerCase())) continue;
     if (!acceptableName(nameTokens, tokens[end])) continue;
     // A lone plural common noun ("Diplomats say"), or a place: a person only as a name the corpus already knows
     // (a family name can also be a plural noun).

@@ -56,9 +56,9 @@ function titleBefore(ctx: SentenceContext, m: Mention): { surface: string; start
   while (end > 0 && NOT_TITLE_HONORIFICS.has(tokens[end - 1]!.lower.replace(/\.$/, ''))) end--;
   let last = tokens[end - 1];
   if (!last || /[,;:"“”]/.test(last.post)) return null;
-  // "Secretary of State X": the head is the word before "of State".
+  // "Secretary of State X", "Chief of Staff X": the head is the word before "of State".
   const titleEnd = last;
-  if (last.lower === 'state' && tokens[end - 2]?.lower === 'of' && tokens[end - 3]) {
+  if ((last.lower === 'state' || last.lower === 'staff') && tokens[end - 2]?.lower === 'of' && tokens[end - 3]) {
     last = tokens[end - 3]!;
     end -= 2;
   }

@@ -57,7 +57,7 @@ describe('people: capitalised titles with a portfolio or a nationality in them',
   const table = extractTexts([
     {
       id: 'titles',
-      text: 'Opening line of the report.\nDeputy Trade Minister Orel Vantic resigned on Monday.\nZendan President Karl Osric called him a traitor.\nOil Minister Lena Maris said she would stay.\nRuritanian Foreign Minister Ivo Brandt said nothing.\nPentagon Spokesman Tom Harlan declined to comment.',
+      text: 'Opening line of the report.\nDeputy Trade Minister Orel Vantic resigned on Monday.\nZendan President Karl Osric called him a traitor.\nOil Minister Lena Maris said she would stay.\nRuritanian Foreign Minister Ivo Brandt said nothing.\nPentagon Spokesman Tom Harlan declined to comment.\nArmy Chief of Staff Ali Ayyar was not seen.\nFree Zendan Army Colonel Riad Osman said the base had fallen. The Health Minister said nothing.',
     },
     {
       id: 'names',
@@ -72,6 +72,8 @@ describe('people: capitalised titles with a portfolio or a nationality in them',
     ['Ivo Brandt', 'Ivo Brandt', 'foreign minister'],
     ['Tom Harlan', 'Tom Harlan', 'pentagon spokesman'],
     ['Nigel Lawson', 'Nigel Lawson', 'finance minister'],
+    ['Ali Ayyar', 'Ali Ayyar', 'army chief of staff'],
+    ['Riad Osman', 'Riad Osman', 'free zendan army colonel'],
     // Not titles: a name may end in a word like "King" or "Major".
     ['Martin Luther King Jr', 'Martin Luther King Jr', null],
     ['John Major', 'John Major', null],
@@ -83,7 +85,7 @@ describe('people: capitalised titles with a portfolio or a nationality in them',
     if (role) expect(person?.roles.map((r) => r.title)).toContain(role);
     else expect(person?.roles).toEqual([]);
   });
-  it.each([['Trade Minister Orel Vantic'], ['Zendan President Karl Osric'], ['Oil Minister Lena Maris'], ['Pentagon Spokesman Tom Harlan'], ['Jr']])('"%s" is not a name', (alias) => {
+  it.each([['Trade Minister Orel Vantic'], ['Zendan President Karl Osric'], ['Oil Minister Lena Maris'], ['Pentagon Spokesman Tom Harlan'], ['Jr'], ['Army Chief'], ['Staff Ali Ayyar'], ['Health Minister'], ['Free Zendan Army Colonel Riad Osman']])('"%s" is not a name', (alias) => {
     expect(table.people.some((p) => p.aliases.includes(alias) || p.name === alias)).toBe(false);
   });
 });
