@@ -78,10 +78,13 @@ function titleBefore(ctx: SentenceContext, m: Mention): { surface: string; start
   return { surface: ctx.sentence.text.slice(from - ctx.sentence.start, titleEnd.end - ctx.sentence.start), start: from };
 }
 
-/** The appositive after a name: "X, a senior general and personal friend of the president," (up to the next comma). */
+/**
+ * The appositive after a name: "X, a senior general and personal friend of the president," (up to the next
+ * comma), also after an age ("X, 61, a former governor of Y,").
+ */
 function appositiveAfter(ctx: SentenceContext, m: Mention): { text: string; start: number } | null {
   const rest = ctx.sentence.text.slice(m.end - ctx.sentence.start);
-  const match = /^['’]?s?,\s+((?:who (?:was|is|has been|had been) )?(?:(?:a|an|the|formerly|former|also)\s+)[^,;:“”"]+?)(?=\s*(?:[,;:“”"]|\.{2,}|\.\s|\.$|$))/.exec(rest);
+  const match = /^['’]?s?,\s+(?:\d{1,3},\s+)?((?:who (?:was|is|has been|had been) )?(?:(?:a|an|the|formerly|former|also)\s+)[^,;:“”"]+?)(?=\s*(?:[,;:“”"]|\.{2,}|\.\s|\.$|$))/.exec(rest);
   if (!match) return null;
   return { text: match[1]!, start: m.end + match.index + match[0].length - match[1]!.length };
 }
@@ -99,7 +102,7 @@ function addAttribute(out: EntityFacts, entity: string, kind: AttributeKind, val
 
 function addRole(out: EntityFacts, entity: string, surface: string, former: boolean, ctx: SentenceContext, article: ArticleContext, start: number) {
   // "the late president", "former minister": a post the person no longer holds.
-  former ||= /^(?:the\s+)?(?:late|former|formerly|ex-)\b/i.test(surface);
+  former ||= /^(?:(?:a|an|the)\s+)?(?:late|former|formerly|ex-)\b/i.test(surface);
   const words = surface.split(/\s+/);
   const trimmed = words.slice(0, 9).join(' ').replace(/[.,;]+$/, '');
   const title = normaliseTitle(trimmed);
@@ -121,7 +124,7 @@ export function extractRolesAndAttributes(article: ArticleContext): EntityFacts 
       const appositive = appositiveAfter(ctx, m);
       if (appositive) {
         for (const part of splitParts(appositive.text)) {
-          const former = /^(who (was|had been)|formerly|former)\b/i.test(part) || /\buntil\b/.test(part);
+          const former = /^(?:(?:a|an|the)\s+)?(who (was|had been)|formerly|former)\b/i.test(part) || /\buntil\b/.test(part);
           const body = part.replace(/^who (was|is|has been|had been)\s+/i, '').replace(/\s+(who|which|until|since)\b.*$/i, '');
           const start = appositive.start + appositive.text.indexOf(part);
           const age = /(\d{1,3})-year-old/.exec(body);

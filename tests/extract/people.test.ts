@@ -43,6 +43,12 @@ describe('people: names, aliases and merging', () => {
     const t = extractTexts([{ text: 'Opening line of the report.\nMaren Tulvik, 55, said she had left the ministry.' }]);
     expect(personNamed(t, 'Maren Tulvik')?.attributes.find((a) => a.kind === 'age')?.value).toBe('55');
   });
+  it('reads the appositive after an age: "Name, 61, a former governor of X,"', () => {
+    const t = extractTexts([{ text: 'Opening line of the report.\nTomas Verlinde, 61, a former governor of Lurin province, said he had joined the opposition.' }]);
+    const person = personNamed(t, 'Tomas Verlinde');
+    expect(person?.attributes.find((a) => a.kind === 'age')?.value).toBe('61');
+    expect(person?.roles.map((r) => [r.title, r.former])).toContainEqual([expect.stringMatching(/^governor of lurin/), true]);
+  });
   it('records roles with evidence and the origin', () => {
     const karel = personNamed(table, 'Karel Vondrasek')!;
     expect(karel.roles.map((r) => r.title)).toContain('deputy trade minister');
