@@ -11,7 +11,7 @@ import { articleMeta, type ArticleDoc } from './doc.js';
 import { extractEvents, roleFromNP, type EventFact, type RoleLookup } from './events.js';
 import { readSeeds, type RawArticle, type SeedsFolder } from './load.js';
 import { clusterSteps, mentionCounts, namePartsOf, neighbourSteps, slug, updateNeighbours, type Clusters } from './merge.js';
-import { nameCandidates, resolvePeopleSteps, type Mention, type NameCandidate } from './people.js';
+import { nameCandidates, resolvePeopleSteps, sameMentions, type Mention, type NameCandidate, type Resolution } from './people.js';
 import { extractQuotes, type QuoteFact } from './quotes.js';
 import { appendTo, getOrMake, groupBy } from './collections.js';
 import { extractRolesAndAttributes, indexRoles, type EntityFacts, type EntityRole, type RoleIndex } from './roles.js';
@@ -198,6 +198,13 @@ interface LinkTrace {
  */
 export interface ExtractionState {
   articles: ReadonlyMap<string, ArticleFacts>;
+  /** The resolution of names (entities before clustering), which the next one updates. */
+  resolution: Resolution;
+  /**
+   * Mentions with clustered entities, by the resolved mentions they were made from: the next refresh hands
+   * out the same ones while they are still right (checked every time, so it is shared from state to state).
+   */
+  named: WeakMap<readonly Mention[], Mention[]>;
   clusters: Clusters;
   /** The corpus's roles, in corpus order (what the articles' link traces were checked against). */
   roles: readonly EntityRole[];
@@ -296,14 +303,16 @@ function traceHolds(trace: LinkTrace, lookup: RoleLookup, roles: RoleIndex, dige
     && trace.rolesOfArticle.every(([article, d]) => (changes && !changes.articles.has(article)) || digest(roles.ofArticle(article)) === d);
 }
 
-/** Every field of a mention; the compiler insists a new field is listed here, so it is compared too. */
-const MENTION_FIELDS = Object.keys({
-  article: true, sentence: true, start: true, end: true, surface: true, honorific: true, form: true, entity: true, gender: true, late: true, tokenStart: true, tokenEnd: true,
-} satisfies Record<keyof Mention, true>) as Array<keyof Mention>;
-
-/** Mentions equal in every field (what an article's local facts are read from). */
-function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
-  return a.length === b.length && a.every((x, i) => MENTION_FIELDS.every((f) => x[f] === b[i]![f]));
+/**
+ * An article's resolved mentions with their entities clustered: those made from them before while still
+ * right, else the resolved ones themselves when clustering renames none, else copies (the resolved ones stay
+ * as they are, for the next refresh). Handed-out mentions are never changed, so equal lists are often the same.
+ */
+function withCanonicalNames(resolved: Mention[], canonical: ReadonlyMap<string, string>, before: Mention[] | undefined): Mention[] {
+  const right = (named: readonly Mention[]) => named.every((m, i) => m.entity === (canonical.get(resolved[i]!.entity) ?? resolved[i]!.entity));
+  if (before && right(before)) return before;
+  if (right(resolved)) return resolved;
+  return resolved.map((m) => ({ ...m, entity: canonical.get(m.entity) ?? m.entity }));
 }
 
 function articleRow(d: ArticleDoc): Article {
@@ -343,23 +352,29 @@ export function* linkCorpusSteps(inputs: LinkInput[], previous: ExtractionState 
   for (const row of rows) if (row.sentences.length === 0) allWarnings.push({ article: row.id, message: 'no article text left after removing page furniture' });
 
   // People across the corpus, then one canonical name per person.
-  const found = yield* resolvePeopleSteps(rows.map((row, k) => ({ id: row.id, outlet: row.outlet, candidates: candidates[k]! })));
+  const resolution = yield* resolvePeopleSteps(rows.map((row, k) => ({ id: row.id, outlet: row.outlet, candidates: candidates[k]! })), previous?.resolution ?? null);
   yield;
-  const allMentions = [...found.values()].flat();
-  const counts = mentionCounts(allMentions);
+  const resolved = rows.map((row) => resolution.articles.get(row.id)!.mentions);
+  const counts = mentionCounts([...resolution.articles.values()].flatMap((a) => a.mentions));
   const parts = namePartsOf(counts.keys());
   const nameParts = previous ? updateNeighbours(parts, previous.clusters.near) : yield* neighbourSteps(parts);
   yield;
   const clusters = yield* clusterSteps(counts, nameParts, previous?.clusters ?? null);
-  for (const m of allMentions) m.entity = clusters.canonical.get(m.entity) ?? m.entity;
+  const named = previous?.named ?? new WeakMap<readonly Mention[], Mention[]>();
+  const found = resolved.map((r) => {
+    const before = named.get(r);
+    const now = withCanonicalNames(r, clusters.canonical, before);
+    if (now !== before) named.set(r, now);
+    return now;
+  });
   yield;
 
   // Facts read from each article given the names it mentions: reused while those are unchanged.
   const contexts = new Map<number, ArticleContext>();
-  const contextOf = (k: number) => getOrMake(contexts, k, () => analyseArticle(docOf(inputs[k]!.key), found.get(rows[k]!.id) ?? []));
+  const contextOf = (k: number) => getOrMake(contexts, k, () => analyseArticle(docOf(inputs[k]!.key), found[k]!));
   const locals: LocalFacts[] = [];
   for (const k of inputs.keys()) {
-    const mentions = found.get(rows[k]!.id) ?? [];
+    const mentions = found[k]!;
     const old = before[k]?.local;
     if (old && sameMentions(old.mentions, mentions)) {
       locals.push(old);
@@ -403,6 +418,8 @@ export function* linkCorpusSteps(inputs: LinkInput[], previous: ExtractionState 
   const { table, assembled } = yield* assembleSteps(rows, mentions, facts, linked.flatMap((l) => l.quotes), linked.flatMap((l) => l.events), allWarnings, previous?.assembled ?? null);
   const state: ExtractionState = {
     articles: new Map(inputs.map((i, k) => [i.key, { row: rows[k]!, candidates: candidates[k]!, local: locals[k]!, linked: linked[k]! }])),
+    resolution,
+    named,
     clusters,
     roles: facts.roles,
     assembled,

@@ -5,7 +5,7 @@ import {
   FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, NON_PERSON_HEADS, NOT_NAME_WORDS,
   OUTLET_NAMES, PLATFORMS, ROLE_HEADS, SECTS, SPEECH, WEEKDAYS,
 } from './lexicon.js';
-import { appendTo } from './collections.js';
+import { appendTo, getOrMake } from './collections.js';
 import type { ArticleDoc } from './doc.js';
 import { commonPluralNoun, type Token } from './nlp.js';
 import type { SentenceDoc } from './split.js';
@@ -272,34 +272,302 @@ export interface CandidateArticle {
  * refers to (a surname alone goes to the most-mentioned living bearer of that surname).
  */
 export function resolvePeople(articles: CandidateArticle[]): Map<string, Mention[]> {
-  return runSteps(resolvePeopleSteps(articles));
+  return new Map([...runSteps(resolvePeopleSteps(articles, null)).articles].map(([id, a]) => [id, a.mentions]));
 }
 
-/** resolvePeople() as steps: one per 64 articles in each pass. */
-export function* resolvePeopleSteps(articles: CandidateArticle[]): Steps<Map<string, Mention[]>> {
+/** A full name of the gazetteer: what every article that names it (with a cue) adds up to. */
+interface NameEntry {
+  count: number;
+  late: boolean;
+  /** The first title-given gender, in corpus order. */
+  gender: Gender;
+  /** Ids of the articles that name it, in corpus order. */
+  namedIn: string[];
+}
+
+/** What one article adds to a full name of the gazetteer. */
+interface Contribution {
+  count: number;
+  late: boolean;
+  gender: Gender;
+  /** Index of the first candidate that names it: with the article's place, where the name enters the gazetteer. */
+  first: number;
+}
+
+/** One article's part of a resolution; replaced, never changed, when the article's mentions change. */
+interface ResolvedArticle {
+  id: string;
+  candidates: readonly NameCandidate[];
+  /**
+   * Its place: increasing in corpus order. An article keeps it while it stays; one that comes gets a number
+   * between its neighbours' (so the others' need not change).
+   */
+  seq: number;
+  /** The full names it teaches the gazetteer. */
+  teaches: ReadonlyMap<string, Contribution>;
+  /** The surname keys of its names: every gazetteer entry its resolution reads is under one of these. */
+  keys: readonly string[];
+  /** Its mentions, entities before clustering. Never changed: a caller renaming entities copies them. */
+  mentions: Mention[];
+}
+
+/** The gazetteer and every article's part, updated in place by the next resolution (copying them costs more). */
+interface NameStore {
+  /** While an update runs: a store left so (its update did not finish) is not updated from again. */
+  updating: boolean;
+  /** The corpus's outlet keys, sorted; null when two articles had one id (their mentions share one list). */
+  outlets: string | null;
+  /** In corpus order. */
+  articles: Map<string, ResolvedArticle>;
+  fullNames: Map<string, NameEntry>;
+  /** Full names by surname key, in the order of their first mention (a tie in scores goes to the first). */
+  bySurname: Map<string, string[]>;
+  /** Ids of the articles with a name under each surname key. */
+  readers: Map<string, Set<string>>;
+}
+
+/** A resolution of the corpus's names, and what the next one starts from. */
+export interface Resolution {
+  /** Each article's mentions, in corpus order. Read before resolving again: the next resolution updates it. */
+  readonly articles: ReadonlyMap<string, { readonly mentions: Mention[] }>;
+  readonly store: NameStore;
+}
+
+/** Beyond this many articles come or gone, and this share of the corpus, resolving everything again costs less. */
+const UPDATE_LIMIT = { articles: 64, share: 0.25 };
+
+/**
+ * resolvePeople() as steps (one per 64 articles resolved), starting from `previous` when it can: the gazetteer
+ * is updated with the names of the articles that came, went or changed, and only the articles with a name
+ * under a surname key whose entries changed are resolved again. Gives what resolving from scratch gives.
+ */
+export function* resolvePeopleSteps(articles: readonly CandidateArticle[], previous: Resolution | null): Steps<Resolution> {
   // The corpus's own outlets (from the manifest) are never people: "told the Kelsk Courier".
-  const outlets = new Set(articles.map((d) => (d.outlet ? outletKey(d.outlet) : '')).filter((o) => !!o));
-  const isNamed = (c: NameCandidate) => outlets.size === 0 || !outlets.has(c.outletKey);
-  // Gazetteer: full names (two or more words) with a cue, by surname.
-  const fullNames = new Map<string, { count: number; late: boolean; gender: Gender }>();
-  const bySurname = new Map<string, string[]>();
+  const outletSet = new Set(articles.map((d) => (d.outlet ? outletKey(d.outlet) : '')).filter((o) => !!o));
+  const outlets = JSON.stringify([...outletSet].sort());
+  const isNamed = (c: NameCandidate) => outletSet.size === 0 || !outletSet.has(c.outletKey);
+  // An older resolution (its refresh failed after it) has the store as the latest one left it: it updates from that.
+  const store = previous && !previous.store.updating && previous.store.outlets === outlets ? previous.store : null;
+  const changes = store ? changesSince(articles, store) : null;
+  if (!store || !changes) return yield* resolveAll(articles, outlets, isNamed, previous?.articles);
+  // Marked before any step: should this update not finish, nothing updates from the store again.
+  store.updating = true;
+  yield* update(articles, store, changes, isNamed);
+  store.updating = false;
+  return { articles: store.articles, store };
+}
+
+interface Changes {
+  /** Articles not in the store with these candidates, and their places. */
+  come: Array<{ doc: CandidateArticle; seq: number }>;
+  /** Parts of the store no article has any more (changed articles included). */
+  gone: ResolvedArticle[];
+}
+
+/**
+ * What came and went since the store was made, or null when it is not worth updating or cannot be: articles
+ * that stayed are not in the order they were (the order of first mention would change), or ids repeat.
+ */
+function changesSince(articles: readonly CandidateArticle[], store: NameStore): Changes | null {
+  const come: Changes['come'] = [];
+  const gone: ResolvedArticle[] = [];
+  const comeIds = new Set<string>();
+  let kept = 0;
+  let last = -Infinity;
+  let pending: CandidateArticle[] = [];
+  // Places for the articles come since the last one that stayed, between its place and `next`.
+  const place = (next: number): boolean => {
+    const from = last === -Infinity ? (next === Infinity ? 0 : next - pending.length - 1) : last;
+    const step = next === Infinity ? 1 : (next - from) / (pending.length + 1);
+    let before = from;
+    for (const [j, doc] of pending.entries()) {
+      const seq = from + step * (j + 1);
+      // Out of floating-point room between two places: numbered again from scratch.
+      if (!(seq > before && seq < next)) return false;
+      come.push({ doc, seq });
+      before = seq;
+    }
+    pending = [];
+    return true;
+  };
+  for (const a of articles) {
+    const part = store.articles.get(a.id);
+    if (part && part.candidates === a.candidates && !comeIds.has(a.id)) {
+      if (part.seq <= last || (pending.length > 0 && !place(part.seq))) return null;
+      last = part.seq;
+      kept++;
+      continue;
+    }
+    if (comeIds.has(a.id) || (part && part.seq <= last)) return null;
+    comeIds.add(a.id);
+    if (part) gone.push(part);
+    pending.push(a);
+  }
+  if (!place(Infinity)) return null;
+  if (kept + gone.length < store.articles.size) {
+    const ids = new Set(articles.map((a) => a.id));
+    for (const part of store.articles.values()) if (!ids.has(part.id)) gone.push(part);
+  }
+  const changed = come.length + gone.length;
+  return changed > UPDATE_LIMIT.articles && changed > UPDATE_LIMIT.share * articles.length ? null : { come, gone };
+}
+
+/** What an article teaches the gazetteer (its cued full names) and the surname keys of its names. */
+function readArticle(doc: CandidateArticle, isNamed: (c: NameCandidate) => boolean): Pick<ResolvedArticle, 'teaches' | 'keys'> {
+  const teaches = new Map<string, Contribution>();
+  const keys = new Set<string>();
+  doc.candidates.forEach((c, i) => {
+    if (!isNamed(c)) return;
+    keys.add(c.surnameKey);
+    if (!c.cue || c.weak || c.words < 2) return;
+    const entry = getOrMake(teaches, c.text, () => ({ count: 0, late: false, gender: null, first: i }));
+    entry.count++;
+    entry.late ||= c.late;
+    entry.gender ??= c.gender;
+  });
+  return { teaches, keys: [...keys] };
+}
+
+/** The surname key a full name is filed under (that of the candidates naming it). */
+const keyOf = (part: Pick<ResolvedArticle, 'candidates'>, c: Contribution): string => part.candidates[c.first]!.surnameKey;
+
+/** Adds what an article teaches to a gazetteer entry (in corpus order: the first gender stays). */
+function addTo(entry: NameEntry, c: Contribution): void {
+  entry.count += c.count;
+  entry.late ||= c.late;
+  entry.gender ??= c.gender;
+}
+
+/** Everything resolved from scratch; an article's mentions equal to those in `before` are those. */
+function* resolveAll(articles: readonly CandidateArticle[], outlets: string, isNamed: (c: NameCandidate) => boolean, before?: Resolution['articles']): Steps<Resolution> {
+  const store: NameStore = { updating: false, outlets, articles: new Map(), fullNames: new Map(), bySurname: new Map(), readers: new Map() };
+  const parts: Array<Omit<ResolvedArticle, 'mentions'>> = [];
   let step = 0;
-  for (const doc of articles) {
+  for (const [seq, doc] of articles.entries()) {
     if ((++step & 63) === 0) yield;
-    for (const c of doc.candidates) {
-      if (!c.cue || c.weak || c.words < 2 || !isNamed(c)) continue;
-      let entry = fullNames.get(c.text);
+    const part = { id: doc.id, candidates: doc.candidates, seq, ...readArticle(doc, isNamed) };
+    parts.push(part);
+    for (const key of part.keys) getOrMake(store.readers, key, () => new Set()).add(doc.id);
+    for (const [text, c] of part.teaches) {
+      let entry = store.fullNames.get(text);
       if (!entry) {
-        entry = { count: 0, late: false, gender: null };
-        fullNames.set(c.text, entry);
-        appendTo(bySurname, c.surnameKey, c.text);
+        entry = { count: 0, late: false, gender: null, namedIn: [] };
+        store.fullNames.set(text, entry);
+        appendTo(store.bySurname, keyOf(part, c), text);
       }
-      entry.count++;
-      entry.late ||= c.late;
-      entry.gender ??= c.gender;
+      addTo(entry, c);
+      entry.namedIn.push(doc.id);
     }
   }
-  const resolve = (c: NameCandidate, namedHere: () => Set<string>): string | null => {
+  for (const part of parts) {
+    if ((++step & 63) === 0) yield;
+    const mentions = resolveArticle(part, store, isNamed);
+    const twin = store.articles.get(part.id)?.mentions;
+    const old = before?.get(part.id)?.mentions;
+    store.articles.set(part.id, { ...part, mentions: twin ? [...twin, ...mentions] : old && sameMentions(old, mentions) ? old : mentions });
+  }
+  if (store.articles.size < articles.length) store.outlets = null;
+  return { articles: store.articles, store };
+}
+
+/** The store updated for the articles that came and went. */
+function* update(articles: readonly CandidateArticle[], store: NameStore, { come, gone }: Changes, isNamed: (c: NameCandidate) => boolean): Steps<void> {
+  const goneIds = new Set(gone.map((g) => g.id));
+  const comeIds = new Set(come.map((c) => c.doc.id));
+  for (const g of gone) if (!comeIds.has(g.id)) store.articles.delete(g.id);
+  const added = come.map(({ doc, seq }) => ({ id: doc.id, candidates: doc.candidates, seq, ...readArticle(doc, isNamed), mentions: [] }));
+  for (const part of added) store.articles.set(part.id, part);
+
+  // The gazetteer entries of the full names those articles teach, added up again from every article teaching them.
+  const touched = new Map<string, string>(); // full name -> surname key
+  for (const part of [...gone, ...added]) for (const [text, c] of part.teaches) touched.set(text, keyOf(part, c));
+  const partOf = (id: string) => store.articles.get(id)!;
+  const changedKeys = new Set<string>();
+  // Keys where only a count or a late flag changed: that changes a choice only between two names or more.
+  const rescored = new Set<string>();
+  for (const [text, key] of touched) {
+    const before = store.fullNames.get(text);
+    const leaving = gone.filter((g) => g.teaches.has(text));
+    const arriving = added.filter((p) => p.teaches.has(text));
+    const namedIn = (before?.namedIn ?? []).filter((id) => !goneIds.has(id));
+    for (const part of arriving) {
+      const after = namedIn.findIndex((id) => partOf(id).seq > part.seq);
+      namedIn.splice(after < 0 ? namedIn.length : after, 0, part.id);
+    }
+    if (namedIn.length === 0) {
+      store.fullNames.delete(text);
+      changedKeys.add(key);
+      continue;
+    }
+    const contribution = (id: string) => partOf(id).teaches.get(text)!;
+    const sum = (parts: ResolvedArticle[]) => parts.reduce((n, p) => n + p.teaches.get(text)!.count, 0);
+    const entry: NameEntry = {
+      count: (before?.count ?? 0) - sum(leaving) + sum(arriving),
+      late: leaving.some((p) => p.teaches.get(text)!.late) ? namedIn.some((id) => contribution(id).late) : !!before?.late || arriving.some((p) => p.teaches.get(text)!.late),
+      gender: null,
+      namedIn,
+    };
+    for (const id of namedIn) if ((entry.gender = contribution(id).gender)) break;
+    store.fullNames.set(text, entry);
+    if (!before || before.gender !== entry.gender) changedKeys.add(key);
+    else if (before.count !== entry.count || before.late !== entry.late) rescored.add(key);
+  }
+
+  // The names under each touched surname key, in order of first mention (as resolving from scratch files them).
+  const firstMention = (text: string): [number, number] => {
+    const first = partOf(store.fullNames.get(text)!.namedIn[0]!);
+    return [first.seq, first.teaches.get(text)!.first];
+  };
+  for (const key of new Set(touched.values())) {
+    const before = store.bySurname.get(key) ?? [];
+    const names = [...new Set([...before, ...[...touched].filter(([, k]) => k === key).map(([text]) => text)])]
+      .filter((text) => store.fullNames.has(text))
+      .map((text) => ({ text, first: firstMention(text) }))
+      .sort((a, b) => a.first[0] - b.first[0] || a.first[1] - b.first[1])
+      .map((n) => n.text);
+    if (names.length === 0) store.bySurname.delete(key);
+    else store.bySurname.set(key, names);
+    if (names.length !== before.length || names.some((n, i) => n !== before[i]) || (rescored.has(key) && names.length >= 2)) changedKeys.add(key);
+  }
+
+  // Who has a name under which key.
+  for (const g of gone) for (const key of g.keys) store.readers.get(key)!.delete(g.id);
+  for (const part of added) for (const key of part.keys) getOrMake(store.readers, key, () => new Set()).add(part.id);
+  for (const g of gone) for (const key of g.keys) if (store.readers.get(key)?.size === 0) store.readers.delete(key);
+
+  // Resolved again: the articles that came, and those with a name under a changed key; the others keep their
+  // mentions, and so do those resolved again to equal ones.
+  const redo = new Set(comeIds);
+  for (const key of changedKeys) for (const id of store.readers.get(key) ?? []) redo.add(id);
+  let step = 0;
+  for (const id of redo) {
+    if ((++step & 63) === 0) yield;
+    const part = partOf(id);
+    const mentions = resolveArticle(part, store, isNamed);
+    if (comeIds.has(id) || !sameMentions(part.mentions, mentions)) store.articles.set(id, { ...part, mentions });
+  }
+
+  // New ids were added at the end: put the parts in corpus order when they are not.
+  let k = 0;
+  let inOrder = store.articles.size === articles.length;
+  for (const id of store.articles.keys()) if (!inOrder || id !== articles[k++]!.id) {
+    inOrder = false;
+    break;
+  }
+  if (!inOrder) store.articles = new Map(articles.map((a) => [a.id, partOf(a.id)]));
+}
+
+interface Gazetteer {
+  fullNames: ReadonlyMap<string, NameEntry>;
+  bySurname: ReadonlyMap<string, readonly string[]>;
+}
+
+/** One article's mentions given the gazetteer. Reads only the entries under the surname keys of its names. */
+function resolveArticle(doc: { id: string; candidates: readonly NameCandidate[] }, { fullNames, bySurname }: Gazetteer, isNamed: (c: NameCandidate) => boolean): Mention[] {
+  // The names the article itself mentions, worked out when a surname alone needs them.
+  let names: Set<string> | null = null;
+  const namedHere = () => (names ??= new Set(doc.candidates.filter(isNamed).map((c) => c.text)));
+  const resolve = (c: NameCandidate): string | null => {
     const surface = c.text;
     if (fullNames.has(surface)) return surface;
     const options = bySurname.get(c.surnameKey);
@@ -315,39 +583,41 @@ export function* resolvePeopleSteps(articles: CandidateArticle[]): Steps<Map<str
     }
     return best;
   };
-  const result = new Map<string, Mention[]>();
-  for (const doc of articles) result.set(doc.id, []);
-  for (const doc of articles) {
-    if ((++step & 63) === 0) yield;
-    // The names the article itself mentions, worked out when a surname alone needs them.
-    let names: Set<string> | null = null;
-    const namedHere = () => (names ??= new Set(doc.candidates.filter(isNamed).map((c) => c.text)));
-    const out = result.get(doc.id)!;
-    for (const c of doc.candidates) {
-      if (!isNamed(c)) continue;
-      const words = c.words;
-      const known = resolve(c, namedHere);
-      // A weak candidate (tagged place or adjective) is a person only as a name the corpus already knows.
-      if (c.weak && !known) continue;
-      const entity = known ?? (c.cue ? c.text : null);
-      if (!entity) continue;
-      // A single uncued word only counts when the gazetteer knows it.
-      if (!c.cue && words < 2 && !known) continue;
-      out.push({
-        article: doc.id,
-        sentence: c.sentence,
-        start: c.start,
-        end: c.end,
-        surface: c.text,
-        honorific: c.honorific,
-        form: c.form,
-        entity,
-        gender: c.gender ?? fullNames.get(entity)?.gender ?? null,
-        late: c.late,
-        tokenStart: c.tokenStart,
-        tokenEnd: c.tokenEnd,
-      });
-    }
+  const out: Mention[] = [];
+  for (const c of doc.candidates) {
+    if (!isNamed(c)) continue;
+    const words = c.words;
+    const known = resolve(c);
+    // A weak candidate (tagged place or adjective) is a person only as a name the corpus already knows.
+    if (c.weak && !known) continue;
+    const entity = known ?? (c.cue ? c.text : null);
+    if (!entity) continue;
+    // A single uncued word only counts when the gazetteer knows it.
+    if (!c.cue && words < 2 && !known) continue;
+    out.push({
+      article: doc.id,
+      sentence: c.sentence,
+      start: c.start,
+      end: c.end,
+      surface: c.text,
+      honorific: c.honorific,
+      form: c.form,
+      entity,
+      gender: c.gender ?? fullNames.get(entity)?.gender ?? null,
+      late: c.late,
+      tokenStart: c.tokenStart,
+      tokenEnd: c.tokenEnd,
+    });
   }
-  return result;
+  return out;
+}
+
+/** Every field of a mention; the compiler insists a new field is listed here, so it is compared too. */
+const MENTION_FIELDS = Object.keys({
+  article: true, sentence: true, start: true, end: true, surface: true, honorific: true, form: true, entity: true, gender: true, late: true, tokenStart: true, tokenEnd: true,
+} satisfies Record<keyof Mention, true>) as Array<keyof Mention>;
+
+/** Mentions equal in every field (the same array is, at once). */
+export function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => MENTION_FIELDS.every((f) => x[f] === b[i]![f])));
 }
