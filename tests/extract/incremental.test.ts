@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../src/bench/generate.ts';
 import { extractFromDirWithStats, type ExtractionState } from '../../src/extract/index.ts';
 import { clusterSteps, namePartsOf, neighbours, updateNeighbours } from '../../src/extract/merge.ts';
+import { resolvePeople, resolvePeopleSteps, sameMentions, type CandidateArticle, type Gender, type Mention, type NameCandidate, type Resolution } from '../../src/extract/people.ts';
 import { runSteps } from '../../src/extract/steps.ts';
 import type { FactTable } from '../../src/facts/schema.ts';
 
@@ -259,5 +260,149 @@ describe('clustering again from the previous clustering', () => {
     expect(previous.canonical.get('Milan Korvat')).toBe('Milan Korvatt');
     const again = cluster([['Milan Korvat', 1]], updateNeighbours(['milan', 'korvat'], previous.near), previous);
     expect(again.canonical.get('Milan Korvat')).toBe('Milan Korvat');
+  });
+});
+
+describe('resolving names again from the previous resolution', () => {
+  // Hand-made candidates: a cued full name teaches the gazetteer; "Mr Korvat" (a cued surname) resolves to
+  // the living bearer named in the article, else the most mentioned, ties to the first mentioned.
+  interface Spec {
+    text: string;
+    cue?: boolean;
+    late?: boolean;
+    gender?: Gender;
+  }
+  const candidate = ({ text, cue = true, late = false, gender = null }: Spec, i: number): NameCandidate => ({
+    sentence: i, start: 0, end: text.length, text, cue, weak: false, late, gender, honorific: null, form: text, tokenStart: 0, tokenEnd: 1,
+    words: text.split(' ').length,
+    surnameKey: text.split(' ').at(-1)!.replace(/^(al|el|bin|ibn|abu)-/i, '').toLowerCase(),
+    outletKey: text.toLowerCase().replace(/^the\s+/, ''),
+  });
+  const article = (id: string, names: Array<string | Spec>, outlet: string | null = 'Test Wire'): CandidateArticle =>
+    ({ id, outlet, candidates: names.map((n, i) => candidate(typeof n === 'string' ? { text: n } : n, i)) });
+  const entities = (r: Resolution) => new Map([...r.articles].map(([id, a]) => [id, a.mentions.map((m) => `${m.surface}>${m.entity}/${m.gender ?? '-'}`)]));
+
+  /**
+   * Resolves each corpus in turn from the previous resolution; each must equal resolving it from scratch, and
+   * an article with the same candidates whose mentions are equal keeps the very same list. Gives each step's
+   * mentions, read before the next (which updates the resolution in place).
+   */
+  function resolveInTurn(corpora: CandidateArticle[][]): Array<Map<string, string[]>> {
+    const out: Array<Map<string, string[]>> = [];
+    let previous: Resolution | null = null;
+    let before = new Map<string, { candidates: NameCandidate[]; mentions: Mention[] }>();
+    for (const [step, corpus] of corpora.entries()) {
+      const again: Resolution = runSteps(resolvePeopleSteps(corpus, previous));
+      const fresh = resolvePeople(corpus);
+      expect(new Map([...again.articles].map(([id, a]) => [id, a.mentions])), `step ${step}`).toEqual(fresh);
+      expect([...again.articles.keys()], `step ${step}: corpus order`).toEqual([...fresh.keys()]);
+      for (const doc of corpus) {
+        const old = before.get(doc.id);
+        const now = again.articles.get(doc.id)!.mentions;
+        if (old && old.candidates === doc.candidates && sameMentions(old.mentions, now)) expect(now, `step ${step}: ${doc.id} kept`).toBe(old.mentions);
+      }
+      before = new Map(corpus.map((d) => [d.id, { candidates: d.candidates, mentions: again.articles.get(d.id)!.mentions }]));
+      out.push(entities(again));
+      previous = again;
+    }
+    return out;
+  }
+
+  const older = article('older', [{ text: 'Korvat' }]);
+  const anselm = article('a', ['Anselm Korvat']);
+  const milan2 = article('m', ['Milan Korvat', 'Milan Korvat']);
+  const anselm2 = article('a', ['Anselm Korvat', 'Anselm Korvat']);
+  const milan1 = article('m', ['Milan Korvat']);
+  const korvat = (r: Map<string, string[]>) => r.get('older')![0];
+  type Case = [label: string, corpora: CandidateArticle[][], expected: Array<string | undefined>];
+  const cases: Case[] = [
+    ['a new full name, mentioned more, takes an older article\'s surname; removed, it gives it back',
+      [[anselm, older], [anselm, older, milan2], [anselm, older]], ['Korvat>Anselm Korvat/-', 'Korvat>Milan Korvat/-', 'Korvat>Anselm Korvat/-']],
+    ['a count change flips the bearer (an article changed, same id)',
+      [[anselm, older, milan2], [anselm, older, article('m', ['Milan Korvat'])], [anselm, older, article('m', ['Milan Korvat', 'Milan Korvat', 'Milan Korvat'])]],
+      ['Korvat>Milan Korvat/-', 'Korvat>Anselm Korvat/-', 'Korvat>Milan Korvat/-']],
+    ['a late bearer gives way to a living one, whatever the counts',
+      [[anselm, older, milan2], [anselm, older, article('m', [{ text: 'Milan Korvat', late: true }, 'Milan Korvat'])], [anselm, older, milan2]],
+      ['Korvat>Milan Korvat/-', 'Korvat>Anselm Korvat/-', 'Korvat>Milan Korvat/-']],
+    ['a gender from a title elsewhere, the first in corpus order, goes to the surname alone',
+      [[anselm, older], [anselm, older, article('g', [{ text: 'Anselm Korvat', gender: 'male' }])], [article('f', [{ text: 'Anselm Korvat', gender: 'female' }]), anselm, older, article('g', [{ text: 'Anselm Korvat', gender: 'male' }])], [anselm, older]],
+      ['Korvat>Anselm Korvat/-', 'Korvat>Anselm Korvat/male', 'Korvat>Anselm Korvat/female', 'Korvat>Anselm Korvat/-']],
+    ['an outlet named like a person: the name stops counting everywhere',
+      [[anselm2, older, milan1], [anselm2, older, { ...milan1, outlet: 'Anselm Korvat' }], [anselm2, older, milan1]],
+      ['Korvat>Anselm Korvat/-', 'Korvat>Milan Korvat/-', 'Korvat>Anselm Korvat/-']],
+    ['a tie in counts goes to the first mentioned, also when an article comes before all others',
+      [[anselm, older, article('m', ['Milan Korvat'])], [article('front', ['Milan Korvat']), anselm, older, article('m', ['Milan Korvat'])], [article('front', ['Teodor Korvat']), anselm, older, article('m', ['Milan Korvat'])], [anselm, older, article('m', ['Milan Korvat'])]],
+      ['Korvat>Anselm Korvat/-', 'Korvat>Milan Korvat/-', 'Korvat>Teodor Korvat/-', 'Korvat>Anselm Korvat/-']],
+    ['a tie decided by which article names someone first, when the first one goes',
+      [[article('m1', ['Milan Korvat']), anselm, older, article('m2', ['Teodor Korvat'])], [anselm, older, article('m2', ['Teodor Korvat'])], [anselm, older, article('m2', ['Teodor Korvat']), article('m1', ['Milan Korvat'])]],
+      ['Korvat>Milan Korvat/-', 'Korvat>Anselm Korvat/-', 'Korvat>Anselm Korvat/-']],
+    ['a bearer named in the article itself wins over counts',
+      [[milan2, article('older', [{ text: 'Korvat' }, 'Anselm Korvat'])], [milan2, article('older', [{ text: 'Korvat' }, 'Teodor Korvat'])]],
+      ['Korvat>Anselm Korvat/-', 'Korvat>Teodor Korvat/-']],
+    ['an uncued surname counts only while the gazetteer knows it',
+      [[article('older', [{ text: 'Korvat', cue: false }])], [article('older', [{ text: 'Korvat', cue: false }]), anselm], [article('older', [{ text: 'Korvat', cue: false }])]],
+      [undefined, 'Korvat>Anselm Korvat/-', undefined]],
+  ];
+  it.each(cases)('%s', (_label, corpora, expected) => {
+    expect(resolveInTurn(corpora).map(korvat)).toEqual(expected);
+  });
+
+  it('an older resolution (its refresh failed after resolving) updates from the store as the later one left it', () => {
+    const first = runSteps(resolvePeopleSteps([anselm, older], null));
+    runSteps(resolvePeopleSteps([anselm, older, milan2], first));
+    const again = runSteps(resolvePeopleSteps([anselm, older, article('t', ['Teodor Korvat'])], first));
+    expect(korvat(entities(again))).toBe('Korvat>Anselm Korvat/-');
+    expect(new Map([...again.articles].map(([id, a]) => [id, a.mentions]))).toEqual(resolvePeople([anselm, older, article('t', ['Teodor Korvat'])]));
+  });
+
+  it('an update that did not finish is not updated from: resolved from scratch', () => {
+    // Enough articles read the key for the update to take a step before it ends.
+    const readers = Array.from({ length: 200 }, (_, i) => article(`r${i}`, [{ text: 'Korvat' }]));
+    const first = runSteps(resolvePeopleSteps([anselm, ...readers], null));
+    const steps = resolvePeopleSteps([anselm, ...readers, milan2], first);
+    expect(steps.next().done).toBe(false);
+    // The same articles and one more, under another key: updating the half-updated store would keep what it
+    // had not finished.
+    const corpus = [anselm, ...readers, milan2, article('t', ['Teodor Samsek'])];
+    const again = runSteps(resolvePeopleSteps(corpus, first));
+    expect(new Map([...again.articles].map(([id, a]) => [id, a.mentions]))).toEqual(resolvePeople(corpus));
+  });
+
+  // Small random corpora: a few bearers of two surnames, cued or not, late or titled; articles come, go and
+  // change anywhere, and outlets change.
+  const given = fc.constantFrom('Anselm', 'Milan', 'Teodor');
+  const family = fc.constantFrom('Korvat', 'Korvat', 'Samsek', 'al-Korvat');
+  const spec: fc.Arbitrary<Spec> = fc.record({
+    text: fc.oneof(fc.tuple(given, family).map(([g, f]) => `${g} ${f}`), family),
+    cue: fc.boolean(),
+    late: fc.constantFrom(false, false, false, true),
+    gender: fc.constantFrom<Gender>(null, null, 'male', 'female'),
+  });
+  // Mostly one outlet: a change to the corpus's outlets resolves everything again.
+  const outlet = fc.constantFrom('Test Wire', 'Test Wire', 'Test Wire', 'Test Wire', 'Test Wire', 'Other Wire', 'Milan Korvat', null);
+  const names = fc.array(spec, { maxLength: 4 });
+  const op = fc.oneof(
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('add' as const), at: fc.nat(), names, outlet }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('change' as const), at: fc.nat(), names }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('outlet' as const), at: fc.nat(), outlet }) },
+  );
+  it('any sequence of adds, removals and changes resolves as from scratch', () => {
+    fc.assert(fc.property(fc.array(op, { minLength: 1, maxLength: 20 }), (ops) => {
+        let n = 0;
+      let corpus: CandidateArticle[] = [];
+      const corpora: CandidateArticle[][] = [];
+      for (const o of ops) {
+        corpus = [...corpus];
+        const at = o.at % Math.max(1, corpus.length);
+        if (o.kind === 'add') corpus.splice(o.at % (corpus.length + 1), 0, article(`n${n++}`, o.names, o.outlet));
+        else if (corpus.length === 0) continue;
+        else if (o.kind === 'remove') corpus.splice(at, 1);
+        else if (o.kind === 'change') corpus[at] = article(corpus[at]!.id, o.names, corpus[at]!.outlet);
+        else corpus[at] = { ...corpus[at]!, outlet: o.outlet };
+        corpora.push(corpus);
+      }
+      resolveInTurn(corpora);
+    }), { numRuns: 400 });
   });
 });
