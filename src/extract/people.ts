@@ -507,7 +507,11 @@ function* update(articles: readonly CandidateArticle[], store: NameStore, { come
       gender: null,
       namedIn,
     };
-    for (const id of namedIn) if ((entry.gender = contribution(id).gender)) break;
+    // The first gender in corpus order, as resolving from scratch keeps it.
+    for (const id of namedIn) {
+      entry.gender = contribution(id).gender;
+      if (entry.gender) break;
+    }
     store.fullNames.set(text, entry);
     if (!before || before.gender !== entry.gender) changedKeys.add(key);
     else if (before.count !== entry.count || before.late !== entry.late) rescored.add(key);
