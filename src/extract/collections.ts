@@ -24,3 +24,13 @@ export function groupBy<K, V>(items: Iterable<V>, keyOf: (item: V) => K): Map<K,
   for (const item of items) appendTo(out, keyOf(item), item);
   return out;
 }
+
+/** The lists `pick` gives for each item, joined in order: flatMap does the same several times more slowly. */
+export function flatten<T, U>(items: Iterable<T>, pick: (item: T) => readonly U[]): U[] {
+  const out: U[] = [];
+  for (const item of items) {
+    const list = pick(item);
+    for (let i = 0; i < list.length; i++) out.push(list[i]!);
+  }
+  return out;
+}

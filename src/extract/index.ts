@@ -13,7 +13,7 @@ import { readSeeds, type RawArticle, type SeedsFolder } from './load.js';
 import { clusterSteps, mentionCounts, namePartsOf, neighbourSteps, slug, updateNeighbours, type Clusters } from './merge.js';
 import { nameCandidates, resolvePeopleSteps, sameMentions, type Mention, type NameCandidate, type Resolution } from './people.js';
 import { extractQuotes, type QuoteFact } from './quotes.js';
-import { appendTo, getOrMake, groupBy } from './collections.js';
+import { appendTo, flatten, getOrMake, groupBy } from './collections.js';
 import { extractRolesAndAttributes, indexRoles, type EntityFacts, type EntityRole, type RoleIndex } from './roles.js';
 import { runMaybeSliced, runSteps, type Steps } from './steps.js';
 import { EXTRACTOR_VERSION } from './version.js';
@@ -71,7 +71,10 @@ export async function extractFromDirWithStats(dir: string, options: ExtractOptio
 export async function extractSeeds(seeds: SeedsFolder, options: ExtractOptions = {}): Promise<Extraction> {
   const keys = seeds.articles.map((r) => ArticleCache.keyOf(r));
   // Articles the previous extraction does not know (new or changed) are prepared; the others are not read.
-  const freshAt = keys.flatMap((key, k) => (options.previous?.articles.has(key) ? [] : [k]));
+  const freshAt: number[] = [];
+  keys.forEach((key, k) => {
+    if (!options.previous?.articles.has(key)) freshAt.push(k);
+  });
   const { docs, stats } = await prepareAll(freshAt.map((k) => seeds.articles[k]!), options, keys.length - freshAt.length);
   const docByKey = new Map(freshAt.map((k, j) => [keys[k]!, docs[j]!]));
   const rawByKey = new Map(seeds.articles.map((r, k) => [keys[k]!, r]));
@@ -355,7 +358,7 @@ export function* linkCorpusSteps(inputs: LinkInput[], previous: ExtractionState 
   const resolution = yield* resolvePeopleSteps(rows.map((row, k) => ({ id: row.id, outlet: row.outlet, candidates: candidates[k]! })), previous?.resolution ?? null);
   yield;
   const resolved = rows.map((row) => resolution.articles.get(row.id)!.mentions);
-  const counts = mentionCounts([...resolution.articles.values()].flatMap((a) => a.mentions));
+  const counts = mentionCounts(flatten(resolution.articles.values(), (a) => a.mentions));
   const parts = namePartsOf(counts.keys());
   const nameParts = previous ? updateNeighbours(parts, previous.clusters.near) : yield* neighbourSteps(parts);
   yield;
@@ -386,7 +389,7 @@ export function* linkCorpusSteps(inputs: LinkInput[], previous: ExtractionState 
     locals.push({ mentions, quotes, roles: [...f.roles, ...rolesFromQuotes(quotes)], attributes: f.attributes });
     yield;
   }
-  const facts: EntityFacts = { roles: locals.flatMap((l) => l.roles), attributes: locals.flatMap((l) => l.attributes) };
+  const facts: EntityFacts = { roles: flatten(locals, (l) => l.roles), attributes: flatten(locals, (l) => l.attributes) };
 
   // Linking to the corpus's roles: reused while every lookup the article made gives the same answer.
   const lookup = roleLookup(facts);
@@ -414,8 +417,8 @@ export function* linkCorpusSteps(inputs: LinkInput[], previous: ExtractionState 
 
   // The mentions as the local facts hold them: equal to those just resolved, and the previous objects where
   // an article's local facts were reused (so a person's row can be reused).
-  const mentions = locals.flatMap((l) => l.mentions);
-  const { table, assembled } = yield* assembleSteps(rows, mentions, facts, linked.flatMap((l) => l.quotes), linked.flatMap((l) => l.events), allWarnings, previous?.assembled ?? null);
+  const mentions = flatten(locals, (l) => l.mentions);
+  const { table, assembled } = yield* assembleSteps(rows, mentions, facts, flatten(linked, (l) => l.quotes), flatten(linked, (l) => l.events), allWarnings, previous?.assembled ?? null);
   const state: ExtractionState = {
     articles: new Map(inputs.map((i, k) => [i.key, { row: rows[k]!, candidates: candidates[k]!, local: locals[k]!, linked: linked[k]! }])),
     resolution,
@@ -502,7 +505,9 @@ function rowsOf<F, R>(facts: readonly F[], previous: { facts: readonly F[]; rows
 
 /** The fact table from the linked facts, as steps: one per 64 people. A row whose facts are those of a row of `previous` is that row. */
 function* assembleSteps(rows: Article[], mentions: Mention[], facts: EntityFacts, quotes: QuoteFact[], events: EventFact[], warnings: Warning[], previous: Assembled | null): Steps<{ table: FactTable; assembled: Assembled }> {
-  const entities = [...new Set(mentions.map((m) => m.entity))];
+  const entitySet = new Set<string>();
+  for (const m of mentions) entitySet.add(m.entity);
+  const entities = [...entitySet];
   const ids = new Map<string, string>();
   const taken = new Set<string>();
   for (const e of entities) {

@@ -171,7 +171,11 @@ function readArticleBytes(bytes: Buffer): FileRead['text'] {
  * again (what make and git assume too): a refresh of a large folder reads only what changed.
  */
 export async function readSeeds(dir: string, previous?: SeedsFolder): Promise<SeedsFolder> {
-  const validated = previous ? new Map(previous.articles.flatMap((a) => (a.meta ? [[a.file, a.meta] as const] : []))) : undefined;
+  let validated: Map<string, ManifestEntry> | undefined;
+  if (previous) {
+    validated = new Map();
+    for (const a of previous.articles) if (a.meta) validated.set(a.file, a.meta);
+  }
   const { entries, warnings } = await readManifest(dir, validated);
   let names: string[];
   try {

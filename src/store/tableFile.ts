@@ -210,6 +210,13 @@ type StoredTable = Omit<FactTable, 'articles' | 'people' | 'events' | 'quotes'> 
 /** True when an article's sentences are numbered in order and each is the article's text at its offsets. */
 const plainSentences = (a: Article) => a.sentences.every((s, k) => s.index === k && s.text === a.text.slice(s.start, s.end));
 
+/** Sentences as one flat list of (paragraph, start, end). */
+function packSentences(sentences: Article['sentences']): number[] {
+  const flat: number[] = [];
+  for (const s of sentences) flat.push(s.paragraph, s.start, s.end);
+  return flat;
+}
+
 /** How each listed item of a table is stored (see the top of this file). */
 function storedItems(table: FactTable) {
   const position = new Map(table.articles.map((a, i) => [a.id, i]));
@@ -219,7 +226,7 @@ function storedItems(table: FactTable) {
   };
   const ev = <T extends { evidence: Evidence }>(item: T): WithEvidence<T> => ({ ...item, evidence: evidence(item.evidence) });
   return {
-    articles: (a: Article): StoredArticle => ({ ...a, sentences: plainSentences(a) ? a.sentences.flatMap((s) => [s.paragraph, s.start, s.end]) : a.sentences }),
+    articles: (a: Article): StoredArticle => ({ ...a, sentences: plainSentences(a) ? packSentences(a.sentences) : a.sentences }),
     people: (p: Person): StoredPerson => ({ ...p, roles: p.roles.map(ev), attributes: p.attributes.map(ev), mentions: p.mentions.map(evidence) }),
     events: ev<FactTable['events'][number]>,
     quotes: ev<FactTable['quotes'][number]>,
