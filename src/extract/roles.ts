@@ -133,13 +133,16 @@ export function extractRolesAndAttributes(article: ArticleContext): EntityFacts 
           if (family) addAttribute(out, m.entity, 'family', family[1]!, ctx, article);
           const sect = SECT_RE.exec(body);
           if (sect && body.split(/\s+/).length <= 3) addAttribute(out, m.entity, 'religion', sect[1]!, ctx, article);
+          // "a 46-year-old Sunni from the eastern province of Varna", "a lawyer from Varna province"
+          const from = /\bfrom\s+(?:the\s+(?:[a-z]+\s+)?(?:province|town|city|village|region|governorate|district) of\s+([A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*)*)|([A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*)*)\s+(?:province|governorate))/.exec(body);
+          if (from) addAttribute(out, m.entity, 'origin', from[1] ?? from[2]!, ctx, article);
           const friend = /\b((?:personal |close )?(?:friend|ally|aide|adviser|confidant) of .+)$/i.exec(body);
           if (friend) addAttribute(out, m.entity, 'affiliation', friend[1]!, ctx, article);
           else if (!age && !family) addRole(out, m.entity, body, former, ctx, article, start);
         }
       }
-      // "Ruritania's top diplomat in Kelsk, Omar al-Zein, has quit"
-      const lead = /(?:^|['’]s\s+|\bthe\s+|,\s+)((?:[a-z-]+\s+){0,3}([a-z'’]+)(?:\s+(?:in|to|of|for)\s+[A-Z][\w-]*)?),\s*$/.exec(text.slice(0, m.start - ctx.sentence.start));
+      // "Ruritania's top diplomat in Kelsk, Omar al-Zein, has quit" (also with "Dr." before the name)
+      const lead = /(?:^|['’]s\s+|\bthe\s+|,\s+)((?:[a-z-]+\s+){0,3}([a-z'’]+)(?:\s+(?:in|to|of|for)\s+[A-Z][\w-]*)?),\s*(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/.exec(text.slice(0, m.start - ctx.sentence.start));
       if (lead && ROLE_HEADS.has(lead[2]!) && !ctx.mentions.some((o) => o !== m && o.end <= m.start && o.end > m.start - lead[0].length)) {
         addRole(out, m.entity, lead[1]!, false, ctx, article, m.start - lead[0].length + lead[0].indexOf(lead[1]!));
       }

@@ -43,6 +43,19 @@ describe('people: names, aliases and merging', () => {
     const t = extractTexts([{ text: 'Opening line of the report.\nMaren Tulvik, 55, said she had left the ministry.' }]);
     expect(personNamed(t, 'Maren Tulvik')?.attributes.find((a) => a.kind === 'age')?.value).toBe('55');
   });
+  it.each([
+    ['a 46-year-old Sunni from the eastern province of Varna', 'Varna'],
+    ['a lawyer from Kel Dara province', 'Kel Dara'],
+    ['a former official from the Ministry of Oil', null],
+    ['a defector from the army', null],
+  ])('"Name, %s, ..." gives the origin %s', (appositive, origin) => {
+    const t = extractTexts([{ text: `Opening line of the report.\nIvo Stanov, ${appositive}, was appointed in June.` }]);
+    expect(personNamed(t, 'Ivo Stanov')?.attributes.find((a) => a.kind === 'origin')?.value ?? null).toBe(origin);
+  });
+  it('reads the role written before a name with "Dr." ("X\'s former health minister, Dr. Name,")', () => {
+    const t = extractTexts([{ text: "Opening line of the report.\nZendan's former health minister, Dr. Leyla Okan, who resigned in March, appeared in a video." }]);
+    expect(personNamed(t, 'Leyla Okan')?.roles.map((r) => [r.title, r.former])).toEqual([['health minister', true]]);
+  });
   it('reads the appositive after an age: "Name, 61, a former governor of X,"', () => {
     const t = extractTexts([{ text: 'Opening line of the report.\nTomas Verlinde, 61, a former governor of Lurin province, said he had joined the opposition.' }]);
     const person = personNamed(t, 'Tomas Verlinde');
