@@ -5,7 +5,7 @@
 //
 // Each build goes to its own folder named after the hash of its inputs (build/<hash>/), so a running bot
 // keeps loading its lazy parts (extraction, the console, the Discord layer) from the build it started with
-// while a newer one is made beside it. Packages (but zod, see BUNDLED) stay outside the bundle: node loads them
+// while a newer one is made beside it. Packages (except zod, see BUNDLED) stay outside the bundle: node loads them
 // from node_modules as usual, and the NLP library is still imported only when an extraction runs.
 //
 // Usage: node scripts/build.mjs (prints the folder); ensureBuilt() from scripts/start.mjs and the benchmark.
@@ -16,8 +16,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_ROOT = path.join(REPO, 'build');
-/** Folders and files whose content decides the build. */
-const INPUTS = ['src', 'commands', 'package.json', 'tsconfig.json', 'scripts/build.mjs'];
+/** Folders and files whose content decides the build (the lock file: zod's version is bundled in). */
+const INPUTS = ['src', 'commands', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
 /** Builds kept beside the newest, for bots still running from them. */
 const KEEP = 4;
 
