@@ -487,7 +487,6 @@ function* update(articles: readonly CandidateArticle[], store: NameStore, { come
   const rescored = new Set<string>();
   for (const [text, key] of touched) {
     const before = store.fullNames.get(text);
-    const leaving = gone.filter((g) => g.teaches.has(text));
     const arriving = added.filter((p) => p.teaches.has(text));
     const namedIn = (before?.namedIn ?? []).filter((id) => !goneIds.has(id));
     for (const part of arriving) {
@@ -499,19 +498,9 @@ function* update(articles: readonly CandidateArticle[], store: NameStore, { come
       changedKeys.add(key);
       continue;
     }
-    const contribution = (id: string) => partOf(id).teaches.get(text)!;
-    const sum = (parts: ResolvedArticle[]) => parts.reduce((n, p) => n + p.teaches.get(text)!.count, 0);
-    const entry: NameEntry = {
-      count: (before?.count ?? 0) - sum(leaving) + sum(arriving),
-      late: leaving.some((p) => p.teaches.get(text)!.late) ? namedIn.some((id) => contribution(id).late) : !!before?.late || arriving.some((p) => p.teaches.get(text)!.late),
-      gender: null,
-      namedIn,
-    };
-    // The first gender in corpus order, as resolving from scratch keeps it.
-    for (const id of namedIn) {
-      entry.gender = contribution(id).gender;
-      if (entry.gender) break;
-    }
+    // Added up again in corpus order from the articles naming it, as resolving from scratch does.
+    const entry: NameEntry = { count: 0, late: false, gender: null, namedIn };
+    for (const id of namedIn) addTo(entry, partOf(id).teaches.get(text)!);
     store.fullNames.set(text, entry);
     if (!before || before.gender !== entry.gender) changedKeys.add(key);
     else if (before.count !== entry.count || before.late !== entry.late) rescored.add(key);
