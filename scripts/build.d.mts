@@ -2,3 +2,4 @@
 export declare const ENTRIES: Readonly<Record<string, string>>;
 export declare function inputHash(): string;
 export declare function ensureBuilt(options?: { log?: (msg: string) => void }): Promise<string>;
+export declare function builtEntry(name: string, options?: { log?: (msg: string) => void }): Promise<string>;

@@ -8,7 +8,7 @@
 // while a newer one is made beside it. Packages (except zod, see BUNDLED) stay outside the bundle: node loads them
 // from node_modules as usual, and the NLP library is still imported only when an extraction runs.
 //
-// Usage: node scripts/build.mjs (prints the folder); ensureBuilt() from scripts/start.mjs and the benchmark.
+// Usage: node scripts/build.mjs (prints the folder); builtEntry() from scripts/start*.mjs, ensureBuilt() from the benchmark.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -101,6 +101,11 @@ export async function ensureBuilt({ log = () => undefined } = {}) {
   log(`[build] built ${path.relative(REPO, dir)} in ${Math.round(performance.now() - started)} ms`);
   prune(hash);
   return dir;
+}
+
+/** The URL of an entry point (a key of ENTRIES) of the build for the current sources, building it first if needed. */
+export async function builtEntry(name, options) {
+  return pathToFileURL(path.join(await ensureBuilt(options), `${name}.js`)).href;
 }
 
 /** Removes all but the newest few builds (best effort). */

@@ -8,18 +8,16 @@
 // 10,000 articles 220-280 ms of pauses, and Dataset.open took 0.83-0.94 s, against no scavenge and 0.66-0.68 s
 // with 64 MB (--trace-gc, two runs each). The benchmark runs with the same flags (src/bench/run.ts reads them
 // from package.json).
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ensureBuilt } from './build.mjs';
+import { builtEntry } from './build.mjs';
 
-let dir;
+let main;
 try {
-  dir = await ensureBuilt({ log: (m) => console.error(m) });
+  main = await builtEntry('main', { log: (m) => console.error(m) });
 } catch (error) {
   // A folder that cannot be written, say: the bot still starts, only more slowly.
   console.error(`[build] could not build (${error instanceof Error ? error.message : String(error)}); running src/ through tsx`);
 }
-if (dir) await import(pathToFileURL(path.join(dir, 'main.js')).href);
+if (main) await import(main);
 else {
   const { register } = await import('tsx/esm/api');
   register();
