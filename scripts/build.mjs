@@ -88,14 +88,14 @@ export async function ensureBuilt({ log = () => undefined } = {}) {
     writeFileSync(path.join(temp, 'worker-boot.mjs'), "await import('./worker.js');\n");
     writeFileSync(path.join(temp, 'ok'), `${new Date().toISOString()}\n`);
   } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
+    removeQuietly(temp); // esbuild's error is the one to report
     throw error;
   }
   try {
     renameSync(temp, dir);
   } catch (error) {
     // Another process made the same build meanwhile: use theirs.
-    rmSync(temp, { recursive: true, force: true });
+    removeQuietly(temp);
     if (!existsSync(path.join(dir, 'ok'))) throw error;
   }
   log(`[build] built ${path.relative(REPO, dir)} in ${Math.round(performance.now() - started)} ms`);
@@ -106,6 +106,15 @@ export async function ensureBuilt({ log = () => undefined } = {}) {
 /** The URL of an entry point (a key of ENTRIES) of the build for the current sources, building it first if needed. */
 export async function builtEntry(name, options) {
   return pathToFileURL(path.join(await ensureBuilt(options), `${name}.js`)).href;
+}
+
+/** Removes a folder, best effort. */
+function removeQuietly(dir) {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // a temporary folder left behind is never used
+  }
 }
 
 /** Removes all but the newest few builds (best effort). */
